@@ -1,0 +1,9 @@
+/** Who is making a request, as the auth gate established it. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  /** How the request authenticated: a bearer token or the admin UI's session cookie. */
+  via: 'bearer' | 'cookie';
+}

@@ -1,0 +1,42 @@
+import type { Middleware } from 'koa';
+import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import type { TrellisState } from '../http/context.js';
+import type { SessionService } from './sessions.js';
+
+/** Cookie names of the admin UI's session. */
+export const SESSION_COOKIE = 'trellis_session';
+export const CSRF_COOKIE = 'trellis_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The bearer token of a request, if it sent one. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/**
+ * Every /api request must carry a bearer token or the session cookie. Cookie-authenticated
+ * writes must also echo the CSRF cookie in a header (double submit), since browsers attach
+ * cookies to cross-site requests.
+ */
+export function authGate(sessions: SessionService): Middleware<TrellisState> {
+  return async function gate(ctx, next) {
+    if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') return next();
+    const bearer = bearerToken(ctx.get('authorization') || undefined);
+    const cookie = bearer ? undefined : ctx.cookies.get(SESSION_COOKIE);
+    const token = bearer ?? cookie;
+    if (!token) throw new UnauthorizedError();
+    const actor = await sessions.resolve(token, bearer ? 'bearer' : 'cookie');
+    if (!actor) throw new UnauthorizedError('The token is invalid or has expired; sign in again');
+    if (!bearer && !SAFE_METHODS.has(ctx.method)) {
+      const expected = ctx.cookies.get(CSRF_COOKIE);
+      if (!expected || ctx.get(CSRF_HEADER) !== expected) {
+        throw new ForbiddenError(`Cookie-authenticated writes must send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`, 'TRELLIS_CSRF');
+      }
+    }
+    ctx.state.actor = actor;
+    return next();
+  };
+}

@@ -1,0 +1,53 @@
+/** Everything Trellis reads from its environment, parsed once at start. */
+export interface TrellisConfig {
+  /** `sqlite:./data/trellis.db`, `sqlite::memory:` or `postgres://user:pass@host:port/db`. */
+  databaseUrl: string;
+  port: number;
+  host: string;
+  /** First admin's e-mail and password, used only when no user exists yet. */
+  adminEmail: string;
+  adminPassword: string | undefined;
+  /** Largest accepted JSON body, in bytes. */
+  bodyLimitBytes: number;
+  /** Most records one bulk create may carry. */
+  bulkLimit: number;
+  /** Folder of the built admin UI, served at `/` when present. */
+  adminUiDir: string | undefined;
+  /** Days a login session stays valid. */
+  sessionDays: number;
+}
+
+const DEFAULTS: TrellisConfig = {
+  databaseUrl: 'sqlite:./data/trellis.db',
+  port: 3000,
+  host: '127.0.0.1',
+  adminEmail: 'admin@example.com',
+  adminPassword: undefined,
+  bodyLimitBytes: 16 * 1024 * 1024,
+  bulkLimit: 10_000,
+  adminUiDir: undefined,
+  sessionDays: 14,
+};
+
+/** Reads TRELLIS_* (and PORT / HOST) variables; unset ones take the documented defaults. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<TrellisConfig> = {}): TrellisConfig {
+  const fromEnv: Partial<TrellisConfig> = {};
+  if (env.TRELLIS_DATABASE_URL) fromEnv.databaseUrl = env.TRELLIS_DATABASE_URL;
+  if (env.PORT) fromEnv.port = positiveInt('PORT', env.PORT, true);
+  if (env.HOST) fromEnv.host = env.HOST;
+  if (env.TRELLIS_ADMIN_EMAIL) fromEnv.adminEmail = env.TRELLIS_ADMIN_EMAIL;
+  if (env.TRELLIS_ADMIN_PASSWORD) fromEnv.adminPassword = env.TRELLIS_ADMIN_PASSWORD;
+  if (env.TRELLIS_BODY_LIMIT_MB) fromEnv.bodyLimitBytes = positiveInt('TRELLIS_BODY_LIMIT_MB', env.TRELLIS_BODY_LIMIT_MB) * 1024 * 1024;
+  if (env.TRELLIS_BULK_LIMIT) fromEnv.bulkLimit = positiveInt('TRELLIS_BULK_LIMIT', env.TRELLIS_BULK_LIMIT);
+  if (env.TRELLIS_ADMIN_UI_DIR) fromEnv.adminUiDir = env.TRELLIS_ADMIN_UI_DIR;
+  if (env.TRELLIS_SESSION_DAYS) fromEnv.sessionDays = positiveInt('TRELLIS_SESSION_DAYS', env.TRELLIS_SESSION_DAYS);
+  return { ...DEFAULTS, ...fromEnv, ...overrides };
+}
+
+function positiveInt(name: string, raw: string, allowZero = false): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    throw new Error(`${name} must be a whole number${allowZero ? '' : ' above 0'}, got "${raw}"`);
+  }
+  return value;
+}

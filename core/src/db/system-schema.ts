@@ -1,0 +1,83 @@
+import type { Knex } from 'knex';
+
+/**
+ * Versioned migrations of Trellis's own tables (users, sessions, metadata). Entity tables are
+ * not here: the entity engine creates them from metadata at run time.
+ */
+const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
+  async '0001_system_tables'(knex) {
+    await knex.schema.createTable('trellis_users', (t) => {
+      t.text('id').primary();
+      t.text('email').notNullable().unique();
+      t.text('name').notNullable();
+      t.text('password_hash').notNullable();
+      t.boolean('is_admin').notNullable().defaultTo(false);
+      t.boolean('active').notNullable().defaultTo(true);
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.timestamp('updated_at', { useTz: true }).notNullable();
+    });
+    await knex.schema.createTable('trellis_sessions', (t) => {
+      t.text('id').primary();
+      t.text('token_hash').notNullable().unique();
+      t.text('user_id').notNullable().references('id').inTable('trellis_users').onDelete('CASCADE');
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.timestamp('expires_at', { useTz: true }).notNullable();
+      t.index(['user_id']);
+    });
+    await knex.schema.createTable('trellis_entities', (t) => {
+      t.text('name').primary();
+      t.text('label').notNullable();
+      t.text('plural_label').notNullable();
+      t.text('description').notNullable().defaultTo('');
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.timestamp('updated_at', { useTz: true }).notNullable();
+    });
+    await knex.schema.createTable('trellis_fields', (t) => {
+      t.text('entity').notNullable().references('name').inTable('trellis_entities').onDelete('CASCADE');
+      t.text('name').notNullable();
+      t.text('type').notNullable();
+      t.text('label').notNullable();
+      t.boolean('required').notNullable().defaultTo(false);
+      t.boolean('is_unique').notNullable().defaultTo(false);
+      t.boolean('indexed').notNullable().defaultTo(false);
+      t.text('default_json');
+      t.text('options_json').notNullable().defaultTo('{}');
+      t.integer('position').notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.primary(['entity', 'name']);
+    });
+    await knex.schema.createTable('trellis_meta_version', (t) => {
+      t.integer('id').primary();
+      t.bigInteger('version').notNullable();
+    });
+    await knex('trellis_meta_version').insert({ id: 1, version: 1 });
+  },
+};
+
+/** Feeds the in-code migrations to knex's migrator, so `knex_migrations` records what ran. */
+class SystemMigrationSource implements Knex.MigrationSource<string> {
+  getMigrations(): Promise<string[]> {
+    return Promise.resolve(Object.keys(MIGRATIONS).sort());
+  }
+  getMigrationName(migration: string): string {
+    return migration;
+  }
+  getMigration(migration: string): Promise<Knex.Migration> {
+    const up = MIGRATIONS[migration];
+    if (!up) throw new Error(`Unknown system migration ${migration}`);
+    return Promise.resolve({ up, down: () => Promise.reject(new Error('System migrations are up only')) });
+  }
+}
+
+const MIGRATION_CONFIG = { migrationSource: new SystemMigrationSource(), tableName: 'trellis_migrations' };
+
+/** Brings the system tables up to date; safe to call on every start. */
+export async function migrateSystemTables(knex: Knex): Promise<void> {
+  await knex.migrate.latest(MIGRATION_CONFIG);
+}
+
+/** True when every system migration has run (used by `/ready`). */
+export async function systemTablesReady(knex: Knex): Promise<boolean> {
+  const [, pending] = (await knex.migrate.list(MIGRATION_CONFIG)) as [unknown[], unknown[]];
+  return pending.length === 0;
+}

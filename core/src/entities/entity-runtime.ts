@@ -1,0 +1,59 @@
+import type { EntityMetadata, FieldMetadata } from '@trellis/sdk';
+import type { ValidateFunction } from 'ajv';
+import { fieldType } from './field-types/index.js';
+import { q } from './identifiers.js';
+
+function systemField(name: string, type: FieldMetadata['type'], label: string, position: number): FieldMetadata {
+  return { name, type, label, required: false, unique: name === 'id', indexed: true, default: null, options: {}, system: true, position };
+}
+
+/** The system fields, as metadata, in the order the API lists them. */
+export const SYSTEM_FIELD_METADATA: readonly FieldMetadata[] = [
+  systemField('id', 'text', 'ID', -5),
+  systemField('created_at', 'datetime', 'Created at', -4),
+  systemField('updated_at', 'datetime', 'Updated at', -3),
+  systemField('created_by', 'text', 'Created by', -2),
+  systemField('owner_id', 'text', 'Owner', -1),
+];
+
+/** Compiled validators of one entity. */
+export interface EntityValidators {
+  /** A whole new record: required fields must be there. */
+  create: ValidateFunction;
+  /** A partial update: only the given fields are checked. */
+  patch: ValidateFunction;
+}
+
+/**
+ * One entity ready for use by the records engine: metadata plus everything derived from it
+ * once (field lookup, column list, validators), so a request does no metadata work.
+ */
+export class EntityRuntime {
+  readonly fields = new Map<string, FieldMetadata>();
+  /** The entity's own (non-system) fields in display order. */
+  readonly userFields: FieldMetadata[];
+  /** Quoted, comma-separated columns of a full row. */
+  readonly selectList: string;
+  readonly table: string;
+
+  constructor(
+    readonly meta: EntityMetadata,
+    readonly validators: EntityValidators,
+  ) {
+    for (const field of meta.fields) this.fields.set(field.name, field);
+    this.userFields = meta.fields.filter((field) => !field.system);
+    this.table = q(meta.name);
+    this.selectList = this.columnsOf(meta.fields).join(', ');
+  }
+
+  get name(): string {
+    return this.meta.name;
+  }
+
+  /** Quoted columns that hold the given fields. */
+  columnsOf(fields: readonly FieldMetadata[]): string[] {
+    return fields.flatMap((field) =>
+      field.system ? [q(field.name)] : fieldType(field.type).columns(field).map((column) => q(column.name)),
+    );
+  }
+}

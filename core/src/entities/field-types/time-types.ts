@@ -1,0 +1,32 @@
+import { ORDERED_OPS } from './field-type.js';
+import { scalarType } from './scalar.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** A calendar date, `YYYY-MM-DD`, with no time zone. */
+export const dateType = scalarType({
+  type: 'date',
+  renderer: 'date-input',
+  operators: ORDERED_OPS,
+  sql: { sqlite: 'TEXT', postgres: 'date' },
+  schema: () => ({ type: 'string', format: 'date' }),
+  operandError: (value) => (typeof value === 'string' && DATE.test(value) ? null : 'must be a date, YYYY-MM-DD'),
+});
+
+/**
+ * An instant, written in ISO 8601 with an offset. Stored in UTC with milliseconds, so the
+ * SQLite text column sorts in time order and both engines return the same string.
+ */
+export const datetimeType = scalarType({
+  type: 'datetime',
+  renderer: 'datetime-input',
+  operators: ORDERED_OPS,
+  sql: { sqlite: 'TEXT', postgres: 'timestamptz' },
+  schema: () => ({ type: 'string', format: 'date-time' }),
+  normalise: (value) => new Date(value as string).toISOString(),
+  operandError: (value) =>
+    typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+      ? null
+      : 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z',
+});

@@ -1,0 +1,232 @@
+import type { EntityDefinition, EntityMetadata, FieldDefinition, FieldMetadata } from '@trellis/sdk';
+import type { Ajv } from 'ajv';
+import type { Knex } from 'knex';
+import type { Database } from '../db/connect.js';
+import { EntityRow, FieldRow } from '../db/models.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { addFieldSql, createEntitySql, dropFieldIndexes, dropFieldSql, fieldIndexes } from './ddl.js';
+import {
+  assertBody,
+  compileDefinitionValidators,
+  fieldProblems,
+  normaliseField,
+  type DefinitionValidators,
+  type FieldContext,
+} from './definitions.js';
+import { SYSTEM_FIELD_METADATA } from './entity-runtime.js';
+import { fieldType } from './field-types/index.js';
+import { validateEntityName } from './identifiers.js';
+import { fieldToRow, METADATA_CHANNEL, type MetadataStore } from './metadata-store.js';
+
+type FieldPatch = Partial<Pick<FieldDefinition, 'label' | 'required' | 'unique' | 'indexed' | 'default' | 'options'>>;
+type EntityPatch = Partial<Pick<EntityDefinition, 'label' | 'pluralLabel' | 'description'>>;
+
+/**
+ * Changes entity metadata. Each change writes the metadata rows, runs its DDL and bumps the
+ * metadata version in one transaction, then reloads the cache (and, on PostgreSQL, notifies
+ * the other processes).
+ */
+export class MetadataService {
+  private readonly validators: DefinitionValidators;
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: MetadataStore,
+    private readonly ajv: Ajv,
+  ) {
+    this.validators = compileDefinitionValidators(ajv);
+  }
+
+  private context(extra?: string): FieldContext {
+    return { ajv: this.ajv, entityExists: (name) => name === extra || this.store.find(name) !== undefined };
+  }
+
+  /** Creates an entity: its metadata rows and its table with indexes. */
+  async createEntity(body: unknown): Promise<EntityMetadata> {
+    const definition = assertBody<EntityDefinition>(this.validators.entity, body);
+    const name = validateEntityName(definition.name);
+    if (this.store.find(name)) throw new ConflictError('TRELLIS_ENTITY_EXISTS', `Entity "${name}" already exists`);
+    const context = this.context(name);
+    const fields = (definition.fields ?? []).map((field, index) => normaliseField(field, index, `fields[${index}].`, context));
+    assertDistinctColumns(fields, 'fields');
+    const meta: EntityMetadata = {
+      name,
+      label: definition.label,
+      pluralLabel: definition.pluralLabel ?? pluralise(definition.label),
+      description: definition.description ?? '',
+      fields: [...SYSTEM_FIELD_METADATA, ...fields],
+    };
+    this.store.build(meta);
+    const now = new Date().toISOString();
+    await this.change(async (trx) => {
+      await EntityRow.query(trx).insert({
+        name,
+        label: meta.label,
+        plural_label: meta.pluralLabel,
+        description: meta.description,
+        created_at: now,
+        updated_at: now,
+      });
+      // Objection inserts one row at a time on SQLite; knex writes them in one statement.
+      if (fields.length) await trx(FieldRow.tableName).insert(fields.map((field) => fieldToRow(name, field, now)));
+      for (const sql of createEntitySql(name, fields, this.db.dialect)) await trx.raw(sql);
+    });
+    return this.store.get(name).meta;
+  }
+
+  /** Changes an entity's labels or description. */
+  async updateEntity(name: string, body: unknown): Promise<EntityMetadata> {
+    this.store.get(name);
+    const patch = assertBody<EntityPatch>(this.validators.entityPatch, body);
+    const changes: Record<string, string> = {};
+    if (patch.label !== undefined) changes.label = patch.label;
+    if (patch.pluralLabel !== undefined) changes.plural_label = patch.pluralLabel;
+    if (patch.description !== undefined) changes.description = patch.description;
+    await this.change(async (trx) => {
+      await EntityRow.query(trx).findById(name).patch({ ...changes, updated_at: new Date().toISOString() });
+    });
+    return this.store.get(name).meta;
+  }
+
+  /** Drops an entity and all its records; `confirm` must repeat its name. */
+  async dropEntity(name: string, confirm: unknown): Promise<void> {
+    const entity = this.store.get(name);
+    requireConfirmation(confirm, name, 'entity');
+    const referencing = this.store
+      .list()
+      .flatMap((other) => other.userFields.filter((f) => f.type === 'lookup' && f.options.target === name && other.name !== name).map((f) => `${other.name}.${f.name}`));
+    if (referencing.length) {
+      throw new ConflictError('TRELLIS_ENTITY_REFERENCED', `Entity "${name}" is the target of lookups ${referencing.join(', ')}; drop those fields first`);
+    }
+    await this.change(async (trx) => {
+      await trx.raw(`DROP TABLE ${entity.table}`);
+      await FieldRow.query(trx).where({ entity: name }).delete();
+      await EntityRow.query(trx).deleteById(name);
+    });
+  }
+
+  /** Adds a field: its column(s) and index, and its default written into existing rows. */
+  async addField(entityName: string, body: unknown): Promise<FieldMetadata> {
+    const entity = this.store.get(entityName);
+    const definition = assertBody<FieldDefinition>(this.validators.field, body);
+    const position = Math.max(-1, ...entity.userFields.map((f) => f.position)) + 1;
+    const field = normaliseField(definition, position, '', this.context());
+    if (entity.fields.has(field.name)) throw new ConflictError('TRELLIS_FIELD_EXISTS', `Field "${field.name}" already exists on "${entityName}"`);
+    assertDistinctColumns([...entity.userFields, field], '');
+    this.store.build({ ...entity.meta, fields: [...entity.meta.fields, field] });
+    await this.change(async (trx) => {
+      await FieldRow.query(trx).insert(fieldToRow(entityName, field, new Date().toISOString()));
+      for (const sql of addFieldSql(entityName, field, this.db.dialect)) await trx.raw(sql);
+      if (field.default !== null) {
+        await trx(entityName).update(fieldType(field.type).write(field.default, field, this.db.dialect));
+      }
+    });
+    return this.findField(entityName, field.name);
+  }
+
+  /** Changes a field's label, flags, default or options. Its name and type stay. */
+  async updateField(entityName: string, fieldName: string, body: unknown): Promise<FieldMetadata> {
+    const current = this.userField(entityName, fieldName);
+    const patch = assertBody<FieldPatch>(this.validators.fieldPatch, body);
+    if (current.type === 'lookup' && patch.options?.target !== undefined && patch.options.target !== current.options.target) {
+      throw ValidationError.at('options.target', 'the target of a lookup cannot change; add a new field instead');
+    }
+    const next: FieldMetadata = {
+      ...current,
+      ...patch,
+      indexed: patch.indexed ?? (patch.unique === true ? true : current.indexed),
+      options: patch.options ?? current.options,
+      default: patch.default === undefined ? current.default : patch.default,
+    };
+    const problems = fieldProblems(next, '', this.context());
+    if (problems.length) throw new ValidationError(problems);
+    const entity = this.store.get(entityName);
+    this.store.build({ ...entity.meta, fields: entity.meta.fields.map((f) => (f.name === fieldName ? next : f)) });
+    const indexesChanged = next.indexed !== current.indexed || next.unique !== current.unique;
+    await this.change(async (trx) => {
+      await FieldRow.query(trx)
+        .where({ entity: entityName, name: fieldName })
+        .patch(fieldToRow(entityName, next) as Partial<FieldRow>);
+      if (indexesChanged) {
+        for (const sql of dropFieldIndexes(current, entityName)) await trx.raw(sql);
+        for (const sql of fieldIndexes(entityName, next, this.db.dialect)) await trx.raw(sql);
+      }
+    });
+    return this.findField(entityName, fieldName);
+  }
+
+  /** Drops a field and its data; `confirm` must repeat its name. */
+  async dropField(entityName: string, fieldName: string, confirm: unknown): Promise<void> {
+    const field = this.userField(entityName, fieldName);
+    requireConfirmation(confirm, fieldName, 'field');
+    await this.change(async (trx) => {
+      for (const sql of dropFieldSql(entityName, field)) await trx.raw(sql);
+      await FieldRow.query(trx).where({ entity: entityName, name: fieldName }).delete();
+    });
+  }
+
+  private userField(entityName: string, fieldName: string): FieldMetadata {
+    const field = this.store.get(entityName).fields.get(fieldName);
+    if (!field) throw new NotFoundError(`Field "${entityName}.${fieldName}"`);
+    if (field.system) throw new ValidationError([{ path: fieldName, message: 'system fields cannot be changed' }]);
+    return field;
+  }
+
+  private findField(entityName: string, fieldName: string): FieldMetadata {
+    const field = this.store.get(entityName).fields.get(fieldName);
+    if (!field) throw new NotFoundError(`Field "${entityName}.${fieldName}"`);
+    return field;
+  }
+
+  /** Runs a metadata change with its version bump in one transaction, then reloads. */
+  private async change(work: (trx: Knex.Transaction) => Promise<void>): Promise<void> {
+    try {
+      await this.db.knex.transaction(async (trx) => {
+        await work(trx);
+        await trx('trellis_meta_version').where({ id: 1 }).increment('version', 1);
+        if (this.db.dialect === 'postgres') await trx.raw(`NOTIFY ${METADATA_CHANNEL}`);
+      });
+    } catch (error) {
+      throw translateDdlError(error);
+    }
+    await this.store.load();
+  }
+}
+
+/** English plural of a label, for when none is given: Company → Companies, Address → Addresses. */
+function pluralise(label: string): string {
+  if (/[^aeiou]y$/i.test(label)) return `${label.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(label)) return `${label}es`;
+  return `${label}s`;
+}
+
+function requireConfirmation(confirm: unknown, name: string, what: string): void {
+  if (confirm !== name) {
+    throw ValidationError.at('confirm', `dropping a ${what} deletes its data: repeat its name to confirm (?confirm=${name})`);
+  }
+}
+
+/** Refuses fields whose columns would clash (a field named `price_currency` beside a currency `price`). */
+function assertDistinctColumns(fields: FieldMetadata[], path: string): void {
+  const owners = new Map<string, string>(SYSTEM_FIELD_METADATA.map((f) => [f.name, f.name]));
+  fields.forEach((field, index) => {
+    for (const column of fieldType(field.type).columns(field)) {
+      const owner = owners.get(column.name);
+      if (owner !== undefined) {
+        const where = path ? `${path}[${index}].name` : 'name';
+        throw ValidationError.at(where, owner === field.name ? `"${field.name}" is declared twice` : `column "${column.name}" is already used by field "${owner}"`);
+      }
+      owners.set(column.name, field.name);
+    }
+  });
+}
+
+/** A unique index that cannot be built because rows already share a value. */
+function translateDdlError(error: unknown): unknown {
+  const text = String((error as Error)?.message ?? '');
+  if (/UNIQUE constraint failed|could not create unique index/i.test(text)) {
+    return new ConflictError('TRELLIS_DUPLICATE_VALUES', 'Existing records share a value of this field, so it cannot be made unique');
+  }
+  return error;
+}
+

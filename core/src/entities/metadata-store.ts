@@ -1,0 +1,151 @@
+import type { EntityMetadata, FieldMetadata, FieldType } from '@trellis/sdk';
+import type { Ajv } from 'ajv';
+import type { Knex } from 'knex';
+import type { Database } from '../db/connect.js';
+import { EntityRow, FieldRow } from '../db/models.js';
+import { NotFoundError, TrellisError } from '../errors.js';
+import { EntityRuntime, SYSTEM_FIELD_METADATA } from './entity-runtime.js';
+import { compileValidators } from './validators.js';
+
+/** The channel PostgreSQL processes use to tell each other that metadata changed. */
+export const METADATA_CHANNEL = 'trellis_metadata';
+
+/**
+ * The in-memory copy of all entity metadata, rebuilt from the system tables whenever their
+ * version changes. Requests read it without touching the database.
+ */
+export class MetadataStore {
+  private entities = new Map<string, EntityRuntime>();
+  private loadedVersion = -1;
+
+  constructor(
+    private readonly db: Database,
+    private readonly ajv: Ajv,
+  ) {}
+
+  /** The metadata version the cache reflects. */
+  get version(): number {
+    return this.loadedVersion;
+  }
+
+  /** Every entity, in name order. */
+  list(): EntityRuntime[] {
+    return [...this.entities.values()];
+  }
+
+  /** The entity of that name, if it exists. */
+  find(name: string): EntityRuntime | undefined {
+    return this.entities.get(name);
+  }
+
+  /** The entity of that name; a 404 problem when it does not exist. */
+  get(name: string): EntityRuntime {
+    const entity = this.entities.get(name);
+    if (!entity) throw new NotFoundError(`Entity "${name}"`);
+    return entity;
+  }
+
+  /** Builds a runtime (validators included) without storing it: used to check a change before it commits. */
+  build(meta: EntityMetadata): EntityRuntime {
+    return new EntityRuntime(meta, compileValidators(this.ajv, meta.fields.filter((field) => !field.system)));
+  }
+
+  /** Reads the version row (inside a transaction when given one). */
+  async storedVersion(knex: Knex = this.db.knex): Promise<number> {
+    const row = (await knex('trellis_meta_version').where({ id: 1 }).first('version')) as { version: number | string };
+    return Number(row.version);
+  }
+
+  /** Reloads everything from the database. */
+  async load(): Promise<void> {
+    const { knex } = this.db;
+    const version = await this.storedVersion();
+    const [entityRows, fieldRows] = await Promise.all([
+      EntityRow.query(knex).orderBy('name'),
+      FieldRow.query(knex).orderBy(['entity', 'position']),
+    ]);
+    const fieldsByEntity = new Map<string, FieldMetadata[]>();
+    for (const row of fieldRows) {
+      const list = fieldsByEntity.get(row.entity) ?? [];
+      list.push(fieldFromRow(row));
+      fieldsByEntity.set(row.entity, list);
+    }
+    const next = new Map<string, EntityRuntime>();
+    for (const row of entityRows) {
+      next.set(row.name, this.build(entityFromRow(row, fieldsByEntity.get(row.name) ?? [])));
+    }
+    this.entities = next;
+    this.loadedVersion = version;
+  }
+
+  /**
+   * Reloads when another process changed metadata since the last load. Called when a request
+   * meets a name it does not know, so a field added elsewhere is usable at once.
+   */
+  async refreshIfStale(): Promise<boolean> {
+    if ((await this.storedVersion()) === this.loadedVersion) return false;
+    await this.load();
+    return true;
+  }
+
+  /**
+   * Runs work that reads metadata; if it fails the way stale metadata fails (an unknown name,
+   * a missing column) and another process has changed metadata, reloads and runs it once more.
+   * Work is transactional, so a failed first attempt left nothing behind.
+   */
+  async fresh<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!looksStale(error) || !(await this.refreshIfStale())) throw error;
+      return work();
+    }
+  }
+}
+
+function looksStale(error: unknown): boolean {
+  if (error instanceof TrellisError) return error.status === 400 || error.status === 404;
+  return /no such (column|table)|does not exist|has no column/i.test(String((error as Error)?.message));
+}
+
+function entityFromRow(row: EntityRow, fields: FieldMetadata[]): EntityMetadata {
+  return {
+    name: row.name,
+    label: row.label,
+    pluralLabel: row.plural_label,
+    description: row.description,
+    fields: [...SYSTEM_FIELD_METADATA, ...fields],
+  };
+}
+
+function fieldFromRow(row: FieldRow): FieldMetadata {
+  return {
+    name: row.name,
+    type: row.type as FieldType,
+    label: row.label,
+    required: Boolean(row.required),
+    unique: Boolean(row.is_unique),
+    indexed: Boolean(row.indexed),
+    default: row.default_json === null ? null : (JSON.parse(row.default_json) as unknown),
+    options: JSON.parse(row.options_json) as FieldMetadata['options'],
+    system: false,
+    position: row.position,
+  };
+}
+
+/** The system-table row of a field. */
+export function fieldToRow(entity: string, field: FieldMetadata, createdAt?: string): Record<string, unknown> {
+  return {
+    ...(createdAt ? { created_at: createdAt } : {}),
+    entity,
+    name: field.name,
+    type: field.type,
+    label: field.label,
+    required: field.required,
+    is_unique: field.unique,
+    indexed: field.indexed,
+    default_json: field.default === null ? null : JSON.stringify(field.default),
+    options_json: JSON.stringify(field.options),
+    position: field.position,
+  };
+}

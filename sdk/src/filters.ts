@@ -1,0 +1,71 @@
+/**
+ * Comparison operators of the records filter grammar.
+ *
+ * @example
+ * ```ts
+ * FILTER_OPERATORS.includes('between'); // true
+ * ```
+ */
+export const FILTER_OPERATORS = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'nin',
+  'contains',
+  'startsWith',
+  'endsWith',
+  'isNull',
+  'between',
+] as const;
+
+/**
+ * One of {@link FILTER_OPERATORS}.
+ *
+ * @example
+ * ```ts
+ * const op: FilterOperator = 'startsWith';
+ * ```
+ */
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+/**
+ * A value a filter compares with.
+ *
+ * @example
+ * ```ts
+ * const value: FilterValue = ['new', 'active'];
+ * ```
+ */
+export type FilterValue = string | number | boolean | null | ReadonlyArray<string | number | boolean>;
+
+/**
+ * The conditions on one field: `{ gt: 50, lte: 90 }` (every condition must hold), or a bare
+ * value as shorthand for `eq`.
+ *
+ * @example
+ * ```ts
+ * const score: FieldCondition = { gt: 50, lte: 90 };
+ * ```
+ */
+export type FieldCondition = Partial<Record<FilterOperator, FilterValue>> | string | number | boolean | null;
+
+/**
+ * The JSON filter of `GET /api/records/:entity?filter=`. Keys other than `and`, `or` and
+ * `not` are field paths, dotted through lookups (`company.country`).
+ *
+ * @example
+ * ```ts
+ * const filter: Filter = {
+ *   and: [{ status: { eq: 'active' } }, { score: { gt: 50 } }, { 'company.country': { eq: 'FR' } }],
+ * };
+ * ```
+ */
+export type Filter =
+  | { and: Filter[] }
+  | { or: Filter[] }
+  | { not: Filter }
+  | { [fieldPath: string]: FieldCondition };
