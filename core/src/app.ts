@@ -4,11 +4,12 @@ import type { Server } from 'node:http';
 import type Koa from 'koa';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { authGate } from './auth/auth-gate.js';
-import { ensureFirstAdmin, type BootstrapResult } from './auth/bootstrap-admin.js';
+import { ensureFirstAdmin, firstAdminActor, type BootstrapResult } from './auth/bootstrap-admin.js';
 import { SessionService } from './auth/sessions.js';
 import { readConfig, type TrellisConfig } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrateSystemTables } from './db/system-schema.js';
+import { seedDemo } from './demo/seed-demo.js';
 import { MetadataService } from './entities/metadata-service.js';
 import { MetadataStore } from './entities/metadata-store.js';
 import { listenForMetadataChanges } from './entities/metadata-sync.js';
@@ -68,6 +69,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const records = new RecordsService(db, store, config.bulkLimit);
   const sessions = new SessionService(db, config.sessionDays);
   const bootstrap = await ensureFirstAdmin(db, config);
+  if (config.demo && (await seedDemo(store, metadata, records, await firstAdminActor(db)))) logger.info('demo data seeded');
   const stopListening = listenForMetadataChanges(db, store, logger);
 
   const container = rootContainer.createChildContainer();

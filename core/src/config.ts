@@ -15,6 +15,8 @@ export interface TrellisConfig {
   adminUiDir: string | undefined;
   /** Days a login session stays valid. */
   sessionDays: number;
+  /** Seed demo companies and contacts at start (TRELLIS_DEMO=1), once. */
+  demo: boolean;
 }
 
 const DEFAULTS: TrellisConfig = {
@@ -27,6 +29,7 @@ const DEFAULTS: TrellisConfig = {
   bulkLimit: 10_000,
   adminUiDir: undefined,
   sessionDays: 14,
+  demo: false,
 };
 
 /** Reads TRELLIS_* (and PORT / HOST) variables; unset ones take the documented defaults. */
@@ -41,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.TRELLIS_BULK_LIMIT) fromEnv.bulkLimit = positiveInt('TRELLIS_BULK_LIMIT', env.TRELLIS_BULK_LIMIT);
   if (env.TRELLIS_ADMIN_UI_DIR) fromEnv.adminUiDir = env.TRELLIS_ADMIN_UI_DIR;
   if (env.TRELLIS_SESSION_DAYS) fromEnv.sessionDays = positiveInt('TRELLIS_SESSION_DAYS', env.TRELLIS_SESSION_DAYS);
+  if (env.TRELLIS_DEMO) fromEnv.demo = ['1', 'true', 'yes'].includes(env.TRELLIS_DEMO.toLowerCase());
   return { ...DEFAULTS, ...fromEnv, ...overrides };
 }
 

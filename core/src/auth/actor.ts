@@ -4,6 +4,6 @@ export interface Actor {
   email: string;
   name: string;
   isAdmin: boolean;
-  /** How the request authenticated: a bearer token or the admin UI's session cookie. */
-  via: 'bearer' | 'cookie';
+  /** How the request authenticated: a bearer token, the admin UI's session cookie, or core itself (start-up tasks). */
+  via: 'bearer' | 'cookie' | 'system';
 }

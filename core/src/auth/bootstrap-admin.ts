@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { TrellisConfig } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { UserRow } from '../db/models.js';
+import type { Actor } from './actor.js';
 import { hashPassword } from './passwords.js';
 
 /** What happened at start-up: nothing (users exist) or the first admin's credentials. */
@@ -30,4 +31,11 @@ export async function ensureFirstAdmin(db: Database, config: TrellisConfig): Pro
     updated_at: now,
   });
   return { created: true, email, generatedPassword };
+}
+
+/** The oldest active administrator, acting for start-up tasks such as seeding demo data. */
+export async function firstAdminActor(db: Database): Promise<Actor> {
+  const admin = await UserRow.query(db.knex).where({ is_admin: true, active: true }).orderBy('created_at').first();
+  if (!admin) throw new Error('No active administrator exists');
+  return { userId: admin.id, email: admin.email, name: admin.name, isAdmin: true, via: 'system' };
 }
