@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** Everything Trellis reads from its environment, parsed once at start. */
 export interface TrellisConfig {
   /** `sqlite:./data/trellis.db`, `sqlite::memory:` or `postgres://user:pass@host:port/db`. */
@@ -11,7 +13,7 @@ export interface TrellisConfig {
   bodyLimitBytes: number;
   /** Most records one bulk create may carry. */
   bulkLimit: number;
-  /** Folder of the built admin UI, served at `/` when present. */
+  /** Folder of the built admin UI, served at `/` when present (default: the monorepo's admin-ui/dist). */
   adminUiDir: string | undefined;
   /** Days a login session stays valid. */
   sessionDays: number;
@@ -27,7 +29,8 @@ const DEFAULTS: TrellisConfig = {
   adminPassword: undefined,
   bodyLimitBytes: 16 * 1024 * 1024,
   bulkLimit: 10_000,
-  adminUiDir: undefined,
+  // core/src/config.ts and core/dist/config.js both sit two levels below the repository root.
+  adminUiDir: fileURLToPath(new URL('../../admin-ui/dist', import.meta.url)),
   sessionDays: 14,
   demo: false,
 };

@@ -50,10 +50,14 @@ export class EntityRuntime {
     return this.meta.name;
   }
 
-  /** Quoted columns that hold the given fields. */
+  /** Select expressions of the columns that hold the given fields (quoted, under their own names). */
   columnsOf(fields: readonly FieldMetadata[]): string[] {
     return fields.flatMap((field) =>
-      field.system ? [q(field.name)] : fieldType(field.type).columns(field).map((column) => q(column.name)),
+      field.system
+        ? [q(field.name)]
+        : fieldType(field.type)
+            .columns(field)
+            .map((column) => (column.readAsText ? `CAST(${q(column.name)} AS TEXT) AS ${q(column.name)}` : q(column.name))),
     );
   }
 }

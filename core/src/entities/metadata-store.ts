@@ -94,10 +94,15 @@ export class MetadataStore {
    * Work is transactional, so a failed first attempt left nothing behind.
    */
   async fresh<T>(work: () => Promise<T>): Promise<T> {
+    const startedWith = this.loadedVersion;
     try {
       return await work();
     } catch (error) {
-      if (!looksStale(error) || !(await this.refreshIfStale())) throw error;
+      if (!looksStale(error)) throw error;
+      // A reload may have finished while the work ran (on PostgreSQL the change notification
+      // triggers one): the work still used the old metadata, so it is worth one more try.
+      const reloaded = (await this.refreshIfStale()) || this.loadedVersion !== startedWith;
+      if (!reloaded) throw error;
       return work();
     }
   }

@@ -1,7 +1,7 @@
-import type { FieldMetadata } from '@trellis/sdk';
+import type { FieldMetadata, FieldType } from '@trellis/sdk';
 import type { Dialect } from '../db/connect.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
-import { fieldType, type SqlFragment } from '../entities/field-types/index.js';
+import { fieldType, OperandError, type SqlFragment } from '../entities/field-types/index.js';
 import { q } from '../entities/identifiers.js';
 import { ValidationError } from '../errors.js';
 import { and, or } from './sql.js';
@@ -11,6 +11,8 @@ export interface SortKey {
   field: string;
   column: string;
   desc: boolean;
+  /** The field itself: its type says what a cursor may hold for this key. */
+  definition: FieldMetadata;
 }
 
 const MAX_SORT_KEYS = 4;
@@ -28,9 +30,9 @@ export function parseSort(raw: string | undefined, entity: EntityRuntime): SortK
     const column = fieldType(field.type).sortColumn(field);
     if (!column) throw ValidationError.at('sort', `${field.type} fields cannot be sorted`);
     if (keys.some((key) => key.field === name)) throw ValidationError.at('sort', `"${name}" is named twice`);
-    keys.push({ field: name, column, desc });
+    keys.push({ field: name, column, desc, definition: field });
   }
-  if (!keys.some((key) => key.field === 'id')) keys.push({ field: 'id', column: 'id', desc: keys.at(-1)?.desc ?? true });
+  if (!keys.some((key) => key.field === 'id')) keys.push({ field: 'id', column: 'id', desc: keys.at(-1)?.desc ?? true, definition: entity.fields.get('id')! });
   return keys.slice(0, keys.findIndex((key) => key.field === 'id') + 1);
 }
 
@@ -51,13 +53,43 @@ export function decodeCursor(cursor: string, keys: SortKey[]): unknown[] {
   } catch {
     throw ValidationError.at('cursor', 'is not a cursor this server issued');
   }
+  if (typeof parsed !== 'object' || parsed === null) throw ValidationError.at('cursor', 'is not a cursor this server issued');
   if (parsed.s !== signature(keys)) throw ValidationError.at('cursor', 'was issued for another sort order; start again without it');
   const values = parsed.v;
   const scalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
-  if (!Array.isArray(values) || values.length !== keys.length || !values.every(scalar) || typeof values.at(-1) !== 'string') {
+  if (
+    !Array.isArray(values) ||
+    values.length !== keys.length ||
+    !values.every(scalar) ||
+    typeof values.at(-1) !== 'string' ||
+    !values.every((value, index) => fitsKey(value, keys[index]!))
+  ) {
     throw ValidationError.at('cursor', 'is not a cursor this server issued');
   }
   return values;
+}
+
+const NUMERIC_TYPES = new Set<FieldType>(['integer', 'decimal', 'percent', 'currency']);
+
+/**
+ * Whether a cursor value can be compared with the key's column: a forged cursor must be a 400,
+ * not a database error (PostgreSQL refuses to compare a bigint or a date with arbitrary text).
+ */
+function fitsKey(value: unknown, key: SortKey): boolean {
+  const { type } = key.definition;
+  if (value === null) return true;
+  if (NUMERIC_TYPES.has(type)) return typeof value === 'number' && Number.isFinite(value);
+  // SQLite keeps booleans as 0 and 1.
+  if (type === 'boolean') return typeof value === 'boolean' || value === 0 || value === 1;
+  if (typeof value !== 'string') return false;
+  if (type !== 'date' && type !== 'datetime') return true;
+  try {
+    fieldType(type).operand(value, key.definition);
+    return true;
+  } catch (error) {
+    if (error instanceof OperandError) return false;
+    throw error;
+  }
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ReadOptions {
 const ALIAS = 't0';
 /** Bindings per INSERT statement, under SQLite's limit of 32,766 and PostgreSQL's 65,535. */
 const MAX_BINDINGS = 30_000;
+/** Rows per INSERT on SQLite: knex writes them as one compound SELECT, limited to 500 terms. */
+const SQLITE_MAX_ROWS = 500;
 
 type Row = Record<string, unknown>;
 
@@ -132,7 +134,8 @@ export class RecordsService {
       await this.db.knex
         .transaction(async (trx) => {
           await assertLookupsExist(trx, this.store, entity, checked, many);
-          const perStatement = Math.max(1, Math.floor(MAX_BINDINGS / Object.keys(rows[0] as Row).length));
+          const byBindings = Math.max(1, Math.floor(MAX_BINDINGS / Object.keys(rows[0] as Row).length));
+          const perStatement = this.db.dialect === 'sqlite' ? Math.min(byBindings, SQLITE_MAX_ROWS) : byBindings;
           for (let start = 0; start < rows.length; start += perStatement) {
             await trx(entity.name).insert(rows.slice(start, start + perStatement));
           }

@@ -1,4 +1,5 @@
 import { createTrellis, type Trellis } from '../../src/app.js';
+import type { TrellisConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -24,13 +25,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Options of {@link startTestServer}. */
+export interface TestServerOptions {
+  /** A database to share with other servers (it is then not dropped on close). */
+  database?: TestDatabase;
+  /** Settings that win over the test defaults (a small body limit, for instance). */
+  config?: Partial<TrellisConfig>;
+}
+
 /** Starts a server on its own fresh database (SQLite file, or PostgreSQL when configured). */
-export async function startTestServer(options: { database?: TestDatabase } = {}): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const trellis = await createTrellis({
     env: {},
     logger: createLogger('silent'),
-    config: { databaseUrl: database.url, port: 0, host: '127.0.0.1', adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD },
+    config: { databaseUrl: database.url, port: 0, host: '127.0.0.1', adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, ...options.config },
   });
   const url = await trellis.listen();
   const request: TestServer['request'] = async (method, path, body, requestOptions = {}) => {

@@ -75,6 +75,8 @@ export const multiSelectType: FieldTypeModule = {
   operand: choiceOperand,
   filter(op, value, col, _field, dialect) {
     const values = (Array.isArray(value) ? value : [value]) as string[];
+    // `in: []` matches nothing and `nin: []` everything, as for the other types.
+    if (values.length === 0) return op === 'nin' ? { sql: '1=1', bindings: [] } : { sql: '1=0', bindings: [] };
     const one =
       dialect === 'postgres'
         ? { sql: `${col} @> ?::jsonb`, bind: (v: string) => JSON.stringify([v]) }

@@ -14,6 +14,11 @@ export interface SqlFragment {
 export interface ColumnSpec {
   name: string;
   sql: Record<Dialect, string>;
+  /**
+   * Read the column back as text on every engine. PostgreSQL hands jsonb over already parsed,
+   * so a stored JSON string would be indistinguishable from the JSON text SQLite returns.
+   */
+  readAsText?: boolean;
 }
 
 /** A value a filter operand could not be turned into; the compiler adds the path. */

@@ -6,7 +6,7 @@ export const jsonType: FieldTypeModule = {
   renderer: 'json-editor',
   operators: ['isNull'],
   searchable: false,
-  columns: (field) => [{ name: field.name, sql: { sqlite: 'TEXT', postgres: 'jsonb' } }],
+  columns: (field) => [{ name: field.name, sql: { sqlite: 'TEXT', postgres: 'jsonb' }, readAsText: true }],
   sortColumn: () => null,
   schema: () => ({}),
   write: (value, field) => ({ [field.name]: JSON.stringify(value) }),

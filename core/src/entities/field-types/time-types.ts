@@ -4,6 +4,12 @@ import { scalarType } from './scalar.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+/** True when `YYYY-MM-DD` names a day that exists (no 30 February, no month 13). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text.slice(0, 10);
+}
+
 /** A calendar date, `YYYY-MM-DD`, with no time zone. */
 export const dateType = scalarType({
   type: 'date',
@@ -11,7 +17,7 @@ export const dateType = scalarType({
   operators: ORDERED_OPS,
   sql: { sqlite: 'TEXT', postgres: 'date' },
   schema: () => ({ type: 'string', format: 'date' }),
-  operandError: (value) => (typeof value === 'string' && DATE.test(value) ? null : 'must be a date, YYYY-MM-DD'),
+  operandError: (value) => (typeof value === 'string' && DATE.test(value) && isCalendarDate(value) ? null : 'must be a date, YYYY-MM-DD'),
 });
 
 /**
@@ -26,7 +32,7 @@ export const datetimeType = scalarType({
   schema: () => ({ type: 'string', format: 'date-time' }),
   normalise: (value) => new Date(value as string).toISOString(),
   operandError: (value) =>
-    typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+    typeof value === 'string' && DATE_TIME.test(value) && isCalendarDate(value) && !Number.isNaN(Date.parse(value))
       ? null
       : 'must be an ISO 8601 date-time with an offset, e.g. 2026-01-31T09:00:00Z',
 });
