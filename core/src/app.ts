@@ -84,6 +84,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const http = createHttpApp({
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     publicRouters: [healthRouter(db), loginRouter(db, sessions, config.sessionDays)],
     staticFiles: staticFiles(config.adminUiDir),
     authGate: authGate(sessions),

@@ -17,6 +17,8 @@ export interface TrellisConfig {
   adminUiDir: string | undefined;
   /** Days a login session stays valid. */
   sessionDays: number;
+  /** Trust X-Forwarded-* headers from a TLS-terminating proxy (TRELLIS_TRUST_PROXY=1): cookies become Secure. */
+  trustProxy: boolean;
   /** Seed demo companies and contacts at start (TRELLIS_DEMO=1), once. */
   demo: boolean;
 }
@@ -32,6 +34,7 @@ const DEFAULTS: TrellisConfig = {
   // core/src/config.ts and core/dist/config.js both sit two levels below the repository root.
   adminUiDir: fileURLToPath(new URL('../../admin-ui/dist', import.meta.url)),
   sessionDays: 14,
+  trustProxy: false,
   demo: false,
 };
 
@@ -47,8 +50,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.TRELLIS_BULK_LIMIT) fromEnv.bulkLimit = positiveInt('TRELLIS_BULK_LIMIT', env.TRELLIS_BULK_LIMIT);
   if (env.TRELLIS_ADMIN_UI_DIR) fromEnv.adminUiDir = env.TRELLIS_ADMIN_UI_DIR;
   if (env.TRELLIS_SESSION_DAYS) fromEnv.sessionDays = positiveInt('TRELLIS_SESSION_DAYS', env.TRELLIS_SESSION_DAYS);
-  if (env.TRELLIS_DEMO) fromEnv.demo = ['1', 'true', 'yes'].includes(env.TRELLIS_DEMO.toLowerCase());
+  if (env.TRELLIS_DEMO) fromEnv.demo = flag(env.TRELLIS_DEMO);
+  if (env.TRELLIS_TRUST_PROXY) fromEnv.trustProxy = flag(env.TRELLIS_TRUST_PROXY);
   return { ...DEFAULTS, ...fromEnv, ...overrides };
+}
+
+function flag(raw: string): boolean {
+  return ['1', 'true', 'yes', 'on'].includes(raw.trim().toLowerCase());
 }
 
 function positiveInt(name: string, raw: string, allowZero = false): number {

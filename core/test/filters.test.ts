@@ -242,7 +242,10 @@ const CASES: Case[] = [
   ['lookup in', { company: { in: () => [orgs[1]!.id, orgs[2]!.id] } }, (p) => p.company === orgs[1]!.id || p.company === orgs[2]!.id],
   ['lookup isNull', { company: { isNull: true } }, (p) => p.company === null],
   ['dotted path through a lookup', { 'company.country': { eq: 'FR' } }, (p) => orgOf(p)?.country === 'FR'],
-  ['dotted path with isNull (only records that have a company)', { 'company.country': { isNull: true } }, (p) => p.company !== null && orgOf(p)!.country === null],
+  // With no company, company.country reads as NULL: NULL-matching tests include those records.
+  ['dotted path with isNull (no company counts as no country)', { 'company.country': { isNull: true } }, (p) => (orgOf(p)?.country ?? null) === null],
+  ['dotted path with isNull false', { 'company.country': { isNull: false } }, (p) => (orgOf(p)?.country ?? null) !== null],
+  ['dotted path with ne includes records without a company', { 'company.country': { ne: 'FR' } }, (p) => orgOf(p)?.country !== 'FR'],
   ['two levels of lookups (self-lookup)', { 'company.parent.name': { eq: 'Acme' } }, (p) => parentOf(orgOf(p))?.name === 'Acme'],
   ['two levels with contains', { 'company.parent.name': { contains: 'O' } }, (p) => lower(parentOf(orgOf(p))?.name ?? null)?.includes('o') ?? false],
   ['id in', { id: { in: () => [people[3]!.id, people[30]!.id] } }, (p) => p.id === people[3]!.id || p.id === people[30]!.id],

@@ -38,7 +38,7 @@ export interface EntityDefinition {
   name: string;
   /** Singular label shown in the UI. */
   label: string;
-  /** Plural label; defaults to the label with an "s". */
+  /** Plural label; defaults to the English plural of the label (Company → Companies). */
   pluralLabel?: string;
   /** Free text shown to administrators. */
   description?: string;

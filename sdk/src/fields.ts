@@ -69,9 +69,9 @@ export interface FieldOptions {
   target?: string;
   /** `text`: the longest accepted value, in characters. */
   maxLength?: number;
-  /** `integer`, `decimal`, `percent`: the smallest accepted value. */
+  /** `integer`, `decimal`, `percent`, `currency` (the amount): the smallest accepted value. */
   min?: number;
-  /** `integer`, `decimal`, `percent`: the largest accepted value. */
+  /** `integer`, `decimal`, `percent`, `currency` (the amount): the largest accepted value. */
   max?: number;
   /** `phone`: ISO 3166 country used to read numbers written without an international prefix. */
   defaultCountry?: string;

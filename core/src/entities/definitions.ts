@@ -5,6 +5,8 @@ import { fieldType } from './field-types/index.js';
 import { validateFieldName } from './identifiers.js';
 import { ajvProblems, fieldSchema } from './validators.js';
 
+const ALWAYS_INDEXED = new Set<string>(['lookup', 'phone']);
+
 const LABEL = { type: 'string', minLength: 1, maxLength: 200 };
 
 const FIELD_OPTIONS = {
@@ -96,7 +98,7 @@ export function compileDefinitionValidators(ajv: Ajv): DefinitionValidators {
 
 /** Runs a body validator, throwing a ValidationError with every problem. */
 export function assertBody<T>(validate: ValidateFunction, body: unknown, prefix = ''): T {
-  if (!validate(body)) throw new ValidationError(ajvProblems(validate.errors, prefix));
+  if (!validate(body)) throw new ValidationError(ajvProblems(validate.errors, prefix, 'is not an accepted property'));
   return body as T;
 }
 
@@ -123,7 +125,8 @@ export function normaliseField(
     label: definition.label ?? humanise(name),
     required: definition.required ?? false,
     unique: definition.unique ?? false,
-    indexed: definition.indexed ?? definition.unique ?? false,
+    // Lookups and phone numbers are always indexed (joins and caller lookup need it).
+    indexed: ALWAYS_INDEXED.has(definition.type) || (definition.indexed ?? definition.unique ?? false),
     default: definition.default ?? null,
     options: definition.options ?? {},
     system: false,
@@ -149,6 +152,7 @@ export function fieldProblems(field: FieldMetadata, path: string, context: Field
     if (!target) problems.push({ path: `${path}options.target`, message: 'is required for a lookup: the entity it points to' });
     else if (!context.entityExists(target)) problems.push({ path: `${path}options.target`, message: `entity "${target}" does not exist` });
   }
+  if (ALWAYS_INDEXED.has(field.type) && !field.indexed) problems.push({ path: `${path}indexed`, message: `${field.type} fields are always indexed` });
   if ((field.unique || field.indexed) && module.sortColumn(field) === null) {
     problems.push({ path: `${path}${field.unique ? 'unique' : 'indexed'}`, message: `${field.type} fields cannot be indexed` });
   }

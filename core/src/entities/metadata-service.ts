@@ -1,4 +1,4 @@
-import type { EntityDefinition, EntityMetadata, FieldDefinition, FieldMetadata } from '@trellis/sdk';
+import type { EntityDefinition, EntityMetadata, FieldDefinition, FieldMetadata, FieldProblem } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
@@ -47,7 +47,17 @@ export class MetadataService {
     const name = validateEntityName(definition.name);
     if (this.store.find(name)) throw new ConflictError('TRELLIS_ENTITY_EXISTS', `Entity "${name}" already exists`);
     const context = this.context(name);
-    const fields = (definition.fields ?? []).map((field, index) => normaliseField(field, index, `fields[${index}].`, context));
+    const problems: FieldProblem[] = [];
+    const fields = (definition.fields ?? []).flatMap((field, index) => {
+      try {
+        return [normaliseField(field, index, `fields[${index}].`, context)];
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        problems.push(...(error.errors ?? []));
+        return [];
+      }
+    });
+    if (problems.length) throw new ValidationError(problems);
     assertDistinctColumns(fields, 'fields');
     const meta: EntityMetadata = {
       name,
@@ -77,6 +87,7 @@ export class MetadataService {
   /** Changes an entity's labels or description. */
   async updateEntity(name: string, body: unknown): Promise<EntityMetadata> {
     this.store.get(name);
+    refuseRenames(body, ['name'], 'an entity', 'create a new entity');
     const patch = assertBody<EntityPatch>(this.validators.entityPatch, body);
     const changes: Record<string, string> = {};
     if (patch.label !== undefined) changes.label = patch.label;
@@ -91,7 +102,7 @@ export class MetadataService {
   /** Drops an entity and all its records; `confirm` must repeat its name. */
   async dropEntity(name: string, confirm: unknown): Promise<void> {
     const entity = this.store.get(name);
-    requireConfirmation(confirm, name, 'entity');
+    requireConfirmation(confirm, name, 'an entity');
     const referencing = this.store
       .list()
       .flatMap((other) => other.userFields.filter((f) => f.type === 'lookup' && f.options.target === name && other.name !== name).map((f) => `${other.name}.${f.name}`));
@@ -127,6 +138,7 @@ export class MetadataService {
   /** Changes a field's label, flags, default or options. Its name and type stay. */
   async updateField(entityName: string, fieldName: string, body: unknown): Promise<FieldMetadata> {
     const current = this.userField(entityName, fieldName);
+    refuseRenames(body, ['name', 'type'], 'a field', 'add a new field and drop this one');
     const patch = assertBody<FieldPatch>(this.validators.fieldPatch, body);
     if (current.type === 'lookup' && patch.options?.target !== undefined && patch.options.target !== current.options.target) {
       throw ValidationError.at('options.target', 'the target of a lookup cannot change; add a new field instead');
@@ -158,7 +170,7 @@ export class MetadataService {
   /** Drops a field and its data; `confirm` must repeat its name. */
   async dropField(entityName: string, fieldName: string, confirm: unknown): Promise<void> {
     const field = this.userField(entityName, fieldName);
-    requireConfirmation(confirm, fieldName, 'field');
+    requireConfirmation(confirm, fieldName, 'a field');
     await this.change(async (trx) => {
       for (const sql of dropFieldSql(entityName, field)) await trx.raw(sql);
       await FieldRow.query(trx).where({ entity: entityName, name: fieldName }).delete();
@@ -200,9 +212,16 @@ function pluralise(label: string): string {
   return `${label}s`;
 }
 
+/** Names and types are part of the table's shape; PATCH cannot change them. */
+function refuseRenames(body: unknown, keys: string[], what: string, instead: string): void {
+  if (typeof body !== 'object' || body === null) return;
+  const problems = keys.filter((key) => key in body).map((key) => ({ path: key, message: `the ${key} of ${what} cannot be changed; ${instead}` }));
+  if (problems.length) throw new ValidationError(problems);
+}
+
 function requireConfirmation(confirm: unknown, name: string, what: string): void {
   if (confirm !== name) {
-    throw ValidationError.at('confirm', `dropping a ${what} deletes its data: repeat its name to confirm (?confirm=${name})`);
+    throw ValidationError.at('confirm', `dropping ${what} deletes its data: repeat its name to confirm (?confirm=${name})`);
   }
 }
 

@@ -41,6 +41,35 @@ export function compileValidators(ajv: Ajv, fields: readonly FieldMetadata[]): E
   };
 }
 
+const TYPE_NAMES: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
+
+/** ajv's wording ("must be integer,null") turned into a sentence for people. */
+function plainMessage(error: ErrorObject): string | undefined {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type': {
+      const types = String(params.type).split(',');
+      return `must be ${types.map((type) => TYPE_NAMES[type] ?? type).join(' or ')}`;
+    }
+    case 'maxLength':
+      return `must be at most ${String(params.limit)} characters long`;
+    case 'minLength':
+      return `must be at least ${String(params.limit)} characters long`;
+    case 'maxItems':
+      return `may hold at most ${String(params.limit)} items`;
+    case 'maximum':
+      return `must be at most ${String(params.limit)}`;
+    case 'minimum':
+      return `must be at least ${String(params.limit)}`;
+    case 'format':
+      return `must be a valid ${String(params.format)}`;
+    case 'uniqueItems':
+      return 'must not repeat a value';
+    default:
+      return undefined;
+  }
+}
+
 /** `/fields/2/type` → `fields[2].type`. */
 function jsonPointerToPath(pointer: string): string {
   return pointer
@@ -51,7 +80,7 @@ function jsonPointerToPath(pointer: string): string {
 }
 
 /** Turns ajv's errors into API problems whose path starts with `prefix` (e.g. `[3].`). */
-export function ajvProblems(errors: ErrorObject[] | null | undefined, prefix = ''): FieldProblem[] {
+export function ajvProblems(errors: ErrorObject[] | null | undefined, prefix = '', unknownKey = 'is not a field of this entity'): FieldProblem[] {
   const seen = new Set<string>();
   const out: FieldProblem[] = [];
   for (const error of errors ?? []) {
@@ -60,7 +89,7 @@ export function ajvProblems(errors: ErrorObject[] | null | undefined, prefix = '
     if (error.keyword === 'additionalProperties') {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
       path = path ? `${path}.${extra}` : extra;
-      message = path.includes('.') ? 'is not an accepted property' : 'is not a field of this entity';
+      message = path.includes('.') || path.includes('[') ? 'is not an accepted property' : unknownKey;
     } else if (error.keyword === 'required') {
       const missing = (error.params as { missingProperty: string }).missingProperty;
       path = path ? `${path}.${missing}` : missing;
@@ -69,6 +98,8 @@ export function ajvProblems(errors: ErrorObject[] | null | undefined, prefix = '
       message = `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null).join(', ')}`;
     } else if (error.keyword === 'type' && error.instancePath === '') {
       message = 'must be a JSON object';
+    } else {
+      message = plainMessage(error) ?? message;
     }
     const full = `${prefix}${path}`;
     // Nullable unions report each branch; one line per path is enough for a person.

@@ -11,6 +11,8 @@ import { problemMiddleware } from './problem.js';
 export interface HttpParts {
   logger: Logger;
   bodyLimitBytes: number;
+  /** Whether X-Forwarded-Proto/For from a reverse proxy are believed. */
+  trustProxy: boolean;
   /** Routers reachable without signing in (health, login). */
   publicRouters: Router<TrellisState>[];
   /** Rejects /api requests without valid credentials; sets ctx.state.actor. */
@@ -25,7 +27,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Builds the Koa application: request id, problem+json errors, JSON bodies, auth gate, routers. */
 export function createHttpApp(parts: HttpParts): Koa<TrellisState> {
-  const app = new Koa<TrellisState>({ proxy: false });
+  const app = new Koa<TrellisState>({ proxy: parts.trustProxy });
   app.silent = true;
 
   app.use(async (ctx, next) => {
@@ -43,9 +45,9 @@ export function createHttpApp(parts: HttpParts): Koa<TrellisState> {
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: parts.bodyLimitBytes, encoding: 'utf-8' }));
-  for (const router of parts.publicRouters) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of parts.publicRouters) app.use(router.routes()).use(router.allowedMethods({ throw: true }));
   if (parts.staticFiles) app.use(parts.staticFiles);
   app.use(parts.authGate);
-  for (const router of parts.routers) app.use(router.routes()).use(router.allowedMethods());
+  for (const router of parts.routers) app.use(router.routes()).use(router.allowedMethods({ throw: true }));
   return app;
 }

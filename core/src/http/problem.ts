@@ -16,9 +16,13 @@ interface HttpLikeError {
 
 function fromHttpError(error: HttpLikeError): TrellisError | null {
   const status = error.status ?? error.statusCode;
-  if (!status || status < 400 || status >= 500) return null;
+  // 501 is the router's answer to an unknown method: the client's doing, not a server fault.
+  if (!status || status < 400 || (status >= 500 && status !== 501)) return null;
   if (status === 413 || error.type === 'entity.too.large') {
     return new TrellisError(413, 'TRELLIS_BODY_TOO_LARGE', 'Request body too large', 'The request body is larger than the server accepts');
+  }
+  if (/only supports object and array/i.test(error.message ?? '')) {
+    return new TrellisError(400, 'TRELLIS_INVALID_BODY', 'Invalid request', 'The body must be a JSON object or array', [{ path: 'body', message: 'must be a JSON object or array' }]);
   }
   if (error.type === 'entity.parse.failed' || /JSON/i.test(error.message ?? '')) {
     return new TrellisError(400, 'TRELLIS_INVALID_JSON', 'Invalid JSON', 'The request body is not valid JSON', [{ path: 'body', message: 'is not valid JSON' }]);

@@ -71,10 +71,19 @@ function fieldPath(segments: string[], condition: unknown, scope: Scope, path: s
   const target = scope.store.get(field.options.target as string);
   const alias = `t${scope.aliases.next++}`;
   const inner = fieldPath(rest, condition, { ...scope, entity: target, alias }, path, depth + 1);
-  return {
-    sql: `${scope.alias}.${q(head)} IN (SELECT ${alias}."id" FROM ${target.table} AS ${alias} WHERE ${inner.sql})`,
-    bindings: inner.bindings,
-  };
+  const linked = `${scope.alias}.${q(head)} IN (SELECT ${alias}."id" FROM ${target.table} AS ${alias} WHERE ${inner.sql})`;
+  // With no linked record every field behind the lookup reads as NULL, so a condition that
+  // NULL satisfies (ne, nin, isNull) matches it too, as it would on the record's own fields.
+  const sql = matchesNull(condition) ? `(${scope.alias}.${q(head)} IS NULL OR ${linked})` : linked;
+  return { sql, bindings: inner.bindings };
+}
+
+/** Whether a (valid) field condition holds for a NULL value. */
+function matchesNull(condition: unknown): boolean {
+  if (!isPlainObject(condition)) return condition === null;
+  return Object.entries(condition).every(
+    ([op, value]) => op === 'ne' ? value !== null : op === 'nin' || (op === 'isNull' && value === true) || (op === 'eq' && value === null),
+  );
 }
 
 function fieldCondition(field: FieldMetadata, condition: unknown, scope: Scope, path: string): SqlFragment {

@@ -82,7 +82,8 @@ export const currencyType: FieldTypeModule = {
   },
   write(value, field) {
     const { amount, currency } = value as { amount: number; currency?: string };
-    return { [field.name]: amount, [`${field.name}_currency`]: currency ?? field.options.defaultCurrency };
+    // The column keeps 4 decimals; rounding here makes the echo of a write equal a later read.
+    return { [field.name]: Math.round(amount * 10_000) / 10_000, [`${field.name}_currency`]: currency ?? field.options.defaultCurrency };
   },
   read(row, field) {
     const amount = column(row, field.name);

@@ -7,14 +7,17 @@ import type { TrellisState } from '../context.js';
 export function metaRouter(store: MetadataStore, service: MetadataService): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/meta/entities' });
 
-  router.get('/', (ctx) => {
+  // Metadata reads are rare and must show changes made through other processes: check the version.
+  router.get('/', async (ctx) => {
+    await store.refreshIfStale();
     ctx.body = { data: store.list().map((entity) => entity.meta) };
   });
   router.post('/', async (ctx) => {
     ctx.status = 201;
     ctx.body = { data: await service.createEntity(ctx.request.body) };
   });
-  router.get('/:entity', (ctx) => {
+  router.get('/:entity', async (ctx) => {
+    await store.refreshIfStale();
     ctx.body = { data: store.get(ctx.params.entity!).meta };
   });
   router.patch('/:entity', async (ctx) => {
