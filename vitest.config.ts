@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Type tests of the SDK's public contract (see sdk/test/*.test-d.ts).
+    typecheck: { enabled: true, include: ['sdk/test/**/*.test-d.ts'], tsconfig: 'sdk/test/tsconfig.json' },
   },
 });

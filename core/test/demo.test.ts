@@ -38,8 +38,8 @@ describe('demo data on request', () => {
 
     const second = await boot();
     await second.listen();
-    const rows = (await second.db.knex('contact').count({ n: '*' })) as Array<{ n: number | string }>;
-    expect(Number(rows[0]?.n)).toBe(120);
+    const [row] = await second.db.knex('contact').count({ n: '*' });
+    expect(Number(row?.n)).toBe(120);
     await second.close();
   });
 });

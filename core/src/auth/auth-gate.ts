@@ -23,7 +23,10 @@ export function bearerToken(header: string | undefined): string | null {
  */
 export function authGate(sessions: SessionService): Middleware<TrellisState> {
   return async function gate(ctx, next) {
-    if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') return next();
+    if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') {
+      await next();
+      return;
+    }
     const bearer = bearerToken(ctx.get('authorization') || undefined);
     const cookie = bearer ? undefined : ctx.cookies.get(SESSION_COOKIE);
     const token = bearer ?? cookie;
@@ -37,6 +40,6 @@ export function authGate(sessions: SessionService): Middleware<TrellisState> {
       }
     }
     ctx.state.actor = actor;
-    return next();
+    await next();
   };
 }

@@ -49,13 +49,13 @@ export class SessionService {
     const now = Date.now();
     const cached = this.cache.get(hash);
     if (cached && cached.until > now) return { ...cached.actor, via };
-    const row = (await this.db
+    const row = await this.db
       .knex('trellis_sessions as s')
       .join('trellis_users as u', 'u.id', 's.user_id')
       .where('s.token_hash', hash)
       .andWhere('s.expires_at', '>', new Date(now).toISOString())
       .andWhere('u.active', true)
-      .first('u.id', 'u.email', 'u.name', 'u.is_admin')) as { id: string; email: string; name: string; is_admin: boolean | number } | undefined;
+      .first<{ id: string; email: string; name: string; is_admin: boolean | number } | undefined>('u.id', 'u.email', 'u.name', 'u.is_admin');
     if (!row) {
       this.cache.delete(hash);
       return null;

@@ -52,8 +52,8 @@ export class MetadataStore {
 
   /** Reads the version row (inside a transaction when given one). */
   async storedVersion(knex: Knex = this.db.knex): Promise<number> {
-    const row = (await knex('trellis_meta_version').where({ id: 1 }).first('version')) as { version: number | string };
-    return Number(row.version);
+    const row = await knex('trellis_meta_version').where({ id: 1 }).first<{ version: number | string } | undefined>('version');
+    return Number(row?.version);
   }
 
   /** Reloads everything from the database. */

@@ -18,7 +18,7 @@ export function createAjv(): Ajv {
 /** Adds null to what a schema accepts. */
 function nullable(schema: JsonSchema): JsonSchema {
   if (!('type' in schema)) return schema;
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type];
   const out: JsonSchema = { ...schema, type: [...types, 'null'] };
   if (Array.isArray(schema.enum)) out.enum = [...(schema.enum as unknown[]), null];
   return out;
@@ -95,7 +95,7 @@ export function ajvProblems(errors: ErrorObject[] | null | undefined, prefix = '
       path = path ? `${path}.${missing}` : missing;
       message = 'is required';
     } else if (error.keyword === 'enum') {
-      message = `must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null).join(', ')}`;
+      message = `must be one of ${((error.params as { allowedValues?: Array<string | null> }).allowedValues ?? []).filter((v) => v !== null).join(', ')}`;
     } else if (error.keyword === 'type' && error.instancePath === '') {
       message = 'must be a JSON object';
     } else {

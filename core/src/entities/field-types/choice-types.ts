@@ -10,7 +10,7 @@ export function choiceValues(field: FieldMetadata): string[] {
 function checkChoices(field: FieldMetadata): Array<[string, string]> {
   const choices = field.options.choices;
   if (!Array.isArray(choices) || choices.length === 0) return [['options.choices', 'must list at least one choice']];
-  const values = choices.map((choice) => (typeof choice === 'string' ? choice : choice?.value));
+  const values = choices.map((choice: SelectOption | string | null) => (typeof choice === 'string' ? choice : choice?.value));
   if (values.some((value) => typeof value !== 'string' || value.length === 0 || value.length > 200)) {
     return [['options.choices', 'each choice needs a value of 1 to 200 characters']];
   }

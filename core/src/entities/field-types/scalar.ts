@@ -8,15 +8,15 @@ interface ScalarSpec {
   operators: readonly FilterOperator[];
   searchable?: boolean;
   sql: Record<Dialect, string>;
-  schema(field: FieldMetadata): JsonSchema;
-  check?(value: unknown, field: FieldMetadata): string | null;
+  schema: (field: FieldMetadata) => JsonSchema;
+  check?: (value: unknown, field: FieldMetadata) => string | null;
   /** Normalises a valid input value before it is stored (and a filter operand before it is compared). */
-  normalise?(value: unknown): unknown;
+  normalise?: (value: unknown) => unknown;
   /** Converts a stored value back (SQLite keeps booleans as 0/1). */
-  fromColumn?(value: unknown): unknown;
+  fromColumn?: (value: unknown) => unknown;
   /** Checks an operand's JS type; returns an error message or null. */
-  operandError(value: unknown, field: FieldMetadata): string | null;
-  checkOptions?(field: FieldMetadata): Array<[string, string]>;
+  operandError: (value: unknown, field: FieldMetadata) => string | null;
+  checkOptions?: (field: FieldMetadata) => Array<[string, string]>;
 }
 
 /** Builds the module of a type stored in one column under the field's own name. */

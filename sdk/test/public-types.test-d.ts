@@ -1,0 +1,80 @@
+/**
+ * Type tests of the SDK's public contract: a change that would break a plugin author's code
+ * fails here (vitest's typecheck mode runs tsc over this file).
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  defineEntity,
+  FIELD_TYPES,
+  FILTER_OPERATORS,
+  SYSTEM_FIELDS,
+  type EntityDefinition,
+  type EntityMetadata,
+  type FieldDefinition,
+  type FieldMetadata,
+  type FieldType,
+  type Filter,
+  type FilterOperator,
+  type ListQuery,
+  type ProblemDetails,
+  type RecordPage,
+  type TrellisRecord,
+} from '@trellis/sdk';
+
+describe('field types', () => {
+  it('is a closed union of the listed names', () => {
+    expectTypeOf<FieldType>().toEqualTypeOf<(typeof FIELD_TYPES)[number]>();
+    expectTypeOf<'currency'>().toExtend<FieldType>();
+    expectTypeOf<'rich_text_v2'>().not.toExtend<FieldType>();
+  });
+
+  it('requires name and type on a field definition, nothing else', () => {
+    expectTypeOf<{ name: string; type: 'text' }>().toExtend<FieldDefinition>();
+    expectTypeOf<{ name: string }>().not.toExtend<FieldDefinition>();
+    expectTypeOf<FieldMetadata['required']>().toEqualTypeOf<boolean>();
+    expectTypeOf<FieldMetadata['system']>().toEqualTypeOf<boolean>();
+  });
+});
+
+describe('defineEntity', () => {
+  it('keeps the literal types of what it is given', () => {
+    const entity = defineEntity({ name: 'ticket', label: 'Ticket', fields: [{ name: 'subject', type: 'text' }] });
+    expectTypeOf(entity.name).toEqualTypeOf<'ticket'>();
+    expectTypeOf(entity).toExtend<EntityDefinition>();
+  });
+
+  it('rejects an unknown field type at compile time', () => {
+    // @ts-expect-error 'texte' is not a field type
+    defineEntity({ name: 'ticket', label: 'Ticket', fields: [{ name: 'subject', type: 'texte' }] });
+  });
+
+  it('lists entity metadata fields as FieldMetadata', () => {
+    expectTypeOf<EntityMetadata['fields']>().toEqualTypeOf<FieldMetadata[]>();
+  });
+});
+
+describe('filters and lists', () => {
+  it('accepts the grammar shapes', () => {
+    expectTypeOf<{ and: [{ status: { eq: 'active' } }, { score: { gt: 50 } }] }>().toExtend<Filter>();
+    expectTypeOf<{ not: { status: 'lost' } }>().toExtend<Filter>();
+    expectTypeOf<{ 'company.country': { in: ['FR', 'DE'] } }>().toExtend<Filter>();
+    expectTypeOf<FilterOperator>().toEqualTypeOf<(typeof FILTER_OPERATORS)[number]>();
+  });
+
+  it('types a page and a record', () => {
+    expectTypeOf<RecordPage['page']['next']>().toEqualTypeOf<string | null>();
+    expectTypeOf<TrellisRecord['id']>().toEqualTypeOf<string>();
+    expectTypeOf<ListQuery['limit']>().toEqualTypeOf<number | undefined>();
+  });
+
+  it('names the system fields', () => {
+    expectTypeOf<(typeof SYSTEM_FIELDS)[number]>().toEqualTypeOf<'id' | 'created_at' | 'updated_at' | 'created_by' | 'owner_id'>();
+  });
+});
+
+describe('problems', () => {
+  it('carries a code and optional field errors', () => {
+    expectTypeOf<ProblemDetails['code']>().toEqualTypeOf<string>();
+    expectTypeOf<ProblemDetails['errors']>().toEqualTypeOf<Array<{ path: string; message: string }> | undefined>();
+  });
+});
