@@ -27,7 +27,8 @@ function plainIndex(entity: string, name: string, col: string, dialect: Dialect)
 
 /** Whether a field gets the ordinary (col, id) index. */
 export function hasPlainIndex(field: FieldMetadata): boolean {
-  return field.indexed || field.type === 'lookup' || field.type === 'phone';
+  // A unique index already serves lookups and sorts on its column; a second one only slows writes.
+  return (field.indexed && !field.unique) || field.type === 'lookup' || field.type === 'phone';
 }
 
 /** The indexes a field needs. */

@@ -1,8 +1,7 @@
 import type { FieldMetadata, FieldProblem, RecordPage, TrellisRecord } from '@trellis/sdk';
-import type { Knex } from 'knex';
-import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
+import type { Row } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { fieldType, type SqlFragment } from '../entities/field-types/index.js';
 import { q } from '../entities/identifiers.js';
@@ -12,6 +11,7 @@ import { checkInput, decodeRow, emptyRow, encodeFields, type SplitInput } from '
 import { compileFilter } from './filter-compiler.js';
 import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort } from './keyset.js';
 import { and, or, placeholders } from './sql.js';
+import { newRecordId } from './record-ids.js';
 import { assertLookupsExist, assertNoDuplicatesInBatch, translateWriteError } from './write-checks.js';
 
 /** What a list may ask for, already split from the query string. */
@@ -34,10 +34,8 @@ export interface ReadOptions {
 const ALIAS = 't0';
 /** Bindings per INSERT statement, under SQLite's limit of 32,766 and PostgreSQL's 65,535. */
 const MAX_BINDINGS = 30_000;
-/** Rows per INSERT on SQLite: knex writes them as one compound SELECT, limited to 500 terms. */
+/** Rows per INSERT on SQLite: a multi-row VALUES is a compound SELECT, limited to 500 terms. */
 const SQLITE_MAX_ROWS = 500;
-
-type Row = Record<string, unknown>;
 
 /**
  * Reads and writes records of any entity. Every query is built from metadata and runs as SQL;
@@ -49,11 +47,6 @@ export class RecordsService {
     private readonly store: MetadataStore,
     private readonly bulkLimit: number,
   ) {}
-
-  private async rows(sql: string, bindings: readonly unknown[], knex: Knex = this.db.knex): Promise<Row[]> {
-    const result = (await knex.raw(sql, bindings as Knex.RawBinding[])) as Row[] | { rows: Row[] };
-    return Array.isArray(result) ? result : result.rows;
-  }
 
   /** One page of records, in keyset order. */
   list(entityName: string, options: ListOptions): Promise<RecordPage> {
@@ -70,7 +63,7 @@ export class RecordsService {
         if (found.length > limit) break;
         const condition = segment ? and([where, segment]) : where;
         const sql = `SELECT ${entity.selectList} FROM ${entity.table} AS ${ALIAS} WHERE ${condition.sql} ORDER BY ${order} LIMIT ${limit + 1 - found.length}`;
-        found.push(...(await this.rows(sql, condition.bindings)));
+        found.push(...(await this.db.sql.query(sql, condition.bindings)));
       }
       const page = found.slice(0, limit);
       const next = found.length > limit ? encodeCursor(page.at(-1) as Row, keys) : null;
@@ -85,7 +78,7 @@ export class RecordsService {
     return this.store.fresh(async () => {
       const entity = this.store.get(entityName);
       const where = this.where(entity, options);
-      const [row] = await this.rows(`SELECT COUNT(*) AS n FROM ${entity.table} AS ${ALIAS} WHERE ${where.sql}`, where.bindings);
+      const [row] = await this.db.sql.query(`SELECT COUNT(*) AS n FROM ${entity.table} AS ${ALIAS} WHERE ${where.sql}`, where.bindings);
       return Number(row?.n ?? 0);
     });
   }
@@ -122,27 +115,30 @@ export class RecordsService {
       assertNoDuplicatesInBatch(entity, checked, many);
       const now = new Date().toISOString();
       const base = emptyRow(entity);
-      const rows = checked.map(({ fields, system }) => ({
+      const rows: Row[] = checked.map(({ fields, system }) => ({
         ...base,
         ...encodeFields(entity, fields, this.db.dialect),
-        id: system.id ?? uuidv7(),
+        id: system.id ?? newRecordId(),
         created_at: now,
         updated_at: now,
         created_by: actor.userId,
         owner_id: system.owner_id === undefined ? actor.userId : system.owner_id,
       }));
-      await this.db.knex
-        .transaction(async (trx) => {
-          await assertLookupsExist(trx, this.store, entity, checked, many);
-          const byBindings = Math.max(1, Math.floor(MAX_BINDINGS / Object.keys(rows[0] as Row).length));
-          const perStatement = this.db.dialect === 'sqlite' ? Math.min(byBindings, SQLITE_MAX_ROWS) : byBindings;
+      const columns = Object.keys(rows[0] as Row);
+      const byBindings = Math.max(1, Math.floor(MAX_BINDINGS / columns.length));
+      const perStatement = this.db.dialect === 'sqlite' ? Math.min(byBindings, SQLITE_MAX_ROWS) : byBindings;
+      await this.db.sql
+        .transaction(async (tx) => {
+          await assertLookupsExist(tx, this.store, entity, checked, many);
           for (let start = 0; start < rows.length; start += perStatement) {
-            await trx(entity.name).insert(rows.slice(start, start + perStatement));
+            const chunk = rows.slice(start, start + perStatement);
+            await tx.query(insertSql(entity, columns, chunk.length), chunk.flatMap((row) => columns.map((column) => row[column])));
           }
         })
         .catch((error: unknown) => {
           throw translateWriteError(error, entity);
         });
+      this.db.noteWrites(entity.name, rows.length);
       const records = rows.map((row) => decodeRow(entity, row));
       return many ? records : (records[0] as TrellisRecord);
     });
@@ -154,19 +150,27 @@ export class RecordsService {
       const entity = this.store.get(entityName);
       const { value, problems } = checkInput(entity, body, 'patch');
       if (problems.length) throw new ValidationError(problems);
-      const changes = { ...encodeFields(entity, value.fields, this.db.dialect), ...value.system };
-      const row = await this.db.knex
-        .transaction(async (trx) => {
-          if (Object.keys(changes).length === 0) return this.findRow(entity, id, trx);
-          await assertLookupsExist(trx, this.store, entity, [value], false);
-          const updated = await trx(entity.name)
-            .where({ id })
-            .update({ ...changes, updated_at: new Date().toISOString() });
-          return updated ? this.findRow(entity, id, trx) : undefined;
-        })
-        .catch((error: unknown) => {
-          throw translateWriteError(error, entity);
-        });
+      const changes: Row = { ...encodeFields(entity, value.fields, this.db.dialect), ...value.system };
+      const columns = Object.keys(changes);
+      const sql = `UPDATE ${entity.table} SET ${[...columns, 'updated_at'].map((column) => `${q(column)} = ?`).join(', ')} WHERE "id" = ? RETURNING ${entity.selectList}`;
+      const bindings = [...columns.map((column) => changes[column]), new Date().toISOString(), id];
+      const touchesLookups = entity.userFields.some((field) => field.type === 'lookup' && typeof value.fields[field.name] === 'string');
+      // One UPDATE … RETURNING is atomic by itself; lookups are checked first, in the same transaction.
+      const write = (): Promise<Row[]> =>
+        touchesLookups
+          ? this.db.sql.transaction(async (tx) => {
+              await assertLookupsExist(tx, this.store, entity, [value], false);
+              return tx.query(sql, bindings);
+            })
+          : this.db.sql.query(sql, bindings);
+      const row =
+        columns.length === 0
+          ? await this.findRow(entity, id)
+          : (
+              await write().catch((error: unknown) => {
+                throw translateWriteError(error, entity);
+              })
+            )[0];
       if (!row) throw new NotFoundError(`Record ${entityName}/${id}`);
       return decodeRow(entity, row);
     });
@@ -176,13 +180,13 @@ export class RecordsService {
   delete(entityName: string, id: string): Promise<void> {
     return this.store.fresh(async () => {
       const entity = this.store.get(entityName);
-      const deleted = await this.db.knex.transaction((trx) => trx(entity.name).where({ id }).delete());
-      if (!deleted) throw new NotFoundError(`Record ${entityName}/${id}`);
+      const deleted = await this.db.sql.query(`DELETE FROM ${entity.table} WHERE "id" = ? RETURNING "id"`, [id]);
+      if (deleted.length === 0) throw new NotFoundError(`Record ${entityName}/${id}`);
     });
   }
 
-  private async findRow(entity: EntityRuntime, id: string, knex: Knex = this.db.knex): Promise<Row | undefined> {
-    const [row] = await this.rows(`SELECT ${entity.selectList} FROM ${entity.table} WHERE "id" = ?`, [id], knex);
+  private async findRow(entity: EntityRuntime, id: string): Promise<Row | undefined> {
+    const [row] = await this.db.sql.query(`SELECT ${entity.selectList} FROM ${entity.table} WHERE "id" = ?`, [id]);
     return row;
   }
 
@@ -217,7 +221,7 @@ export class RecordsService {
       const target = this.store.get(field.options.target as string);
       const ids = [...new Set(records.map((record) => record[name]).filter((id): id is string => typeof id === 'string'))];
       if (ids.length === 0) continue;
-      const rows = await this.rows(`SELECT ${target.selectList} FROM ${target.table} WHERE "id" IN (${placeholders(ids.length)})`, ids);
+      const rows = await this.db.sql.query(`SELECT ${target.selectList} FROM ${target.table} WHERE "id" IN (${placeholders(ids.length)})`, ids);
       const byId = new Map(rows.map((row) => [row.id as string, decodeRow(target, row)]));
       for (const record of records) {
         const id = record[name];
@@ -225,4 +229,10 @@ export class RecordsService {
       }
     }
   }
+}
+
+/** `INSERT INTO t (cols) VALUES (?, …), …` for `count` rows: one text per chunk size, so it is prepared once. */
+function insertSql(entity: EntityRuntime, columns: string[], count: number): string {
+  const tuple = `(${placeholders(columns.length)})`;
+  return `INSERT INTO ${entity.table} (${columns.map(q).join(', ')}) VALUES ${new Array<string>(count).fill(tuple).join(', ')}`;
 }

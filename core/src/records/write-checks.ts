@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@trellis/sdk';
-import type { Knex } from 'knex';
+import type { SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ConflictError, ValidationError } from '../errors.js';
@@ -16,7 +16,7 @@ function where(many: boolean, index: number, name: string): string {
  * Every lookup value must name an existing record. Checked before writing, so the client
  * hears which record and field is wrong instead of a bare foreign-key failure.
  */
-export async function assertLookupsExist(trx: Knex, store: MetadataStore, entity: EntityRuntime, inputs: SplitInput[], many: boolean): Promise<void> {
+export async function assertLookupsExist(tx: SqlRunner, store: MetadataStore, entity: EntityRuntime, inputs: SplitInput[], many: boolean): Promise<void> {
   const problems: FieldProblem[] = [];
   for (const field of entity.userFields) {
     if (field.type !== 'lookup') continue;
@@ -26,10 +26,8 @@ export async function assertLookupsExist(trx: Knex, store: MetadataStore, entity
     const found = new Set<string>();
     for (let start = 0; start < ids.length; start += ID_CHUNK) {
       const chunk = ids.slice(start, start + ID_CHUNK);
-      const result = (await trx.raw(`SELECT "id" FROM ${target.table} WHERE "id" IN (${placeholders(chunk.length)})`, chunk)) as
-        | Array<{ id: string }>
-        | { rows: Array<{ id: string }> };
-      for (const row of Array.isArray(result) ? result : result.rows) found.add(row.id);
+      const rows = await tx.query(`SELECT "id" FROM ${target.table} WHERE "id" IN (${placeholders(chunk.length)})`, chunk);
+      for (const row of rows) found.add(row.id as string);
     }
     inputs.forEach((input, index) => {
       const id = input.fields[field.name];
