@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { createSqlAccess, type SqlAccess } from './sql-runner.js';
@@ -77,14 +78,26 @@ function openSqlite(url: string): Database {
     },
   });
   const statistics = new StatisticsKeeper(knex);
+  // Opened on first use: the file exists (and is in WAL mode) once knex has migrated it.
+  let reader: BetterSqlite3.Database | undefined;
+  const openReader = () => {
+    if (!reader) {
+      reader = new BetterSqlite3(filename, { readonly: true, fileMustExist: true });
+      reader.pragma('busy_timeout = 5000');
+      reader.pragma('cache_size = -131072');
+    }
+    return reader;
+  };
   return {
     knex,
     dialect: 'sqlite',
     url,
-    sql: createSqlAccess(knex, 'sqlite'),
+    // An in-memory database exists only on its one connection: no separate reader there.
+    sql: createSqlAccess(knex, 'sqlite', filename === ':memory:' ? undefined : openReader),
     noteWrites: (table, rows) => statistics.note(table, rows),
     close: async () => {
       statistics.stop();
+      reader?.close();
       await knex.destroy();
     },
   };

@@ -47,10 +47,12 @@ function run(conn: Connection, sql: string, bindings: readonly unknown[]): Row[]
 }
 
 /**
- * SQLite: statements run on knex's single pooled connection, borrowed for the duration of a
+ * SQLite: writes run on knex's single pooled connection, borrowed for the duration of a
  * statement or a transaction, so they queue behind (and never interleave with) knex's own work.
+ * Reads outside a transaction go to a second, read-only connection when there is one: WAL lets
+ * it read the last committed state while a write is under way, and it needs no pool round trip.
  */
-function sqliteAccess(knex: Knex): SqlAccess {
+function sqliteAccess(knex: Knex, reader: (() => Connection) | undefined): SqlAccess {
   const client = knex.client as { acquireConnection(): Promise<Connection>; releaseConnection(conn: Connection): Promise<void> };
   const borrow = async <T>(work: (conn: Connection) => Promise<T> | T): Promise<T> => {
     const conn = await client.acquireConnection();
@@ -61,7 +63,11 @@ function sqliteAccess(knex: Knex): SqlAccess {
     }
   };
   return {
-    query: (sql, bindings = []) => borrow((conn) => run(conn, sql, bindings)),
+    query(sql, bindings = []) {
+      const conn = reader?.();
+      if (conn && prepared(conn, sql).readonly) return Promise.resolve(run(conn, sql, bindings));
+      return borrow((conn) => run(conn, sql, bindings));
+    },
     transaction: (work) =>
       borrow(async (conn) => {
         prepared(conn, 'BEGIN IMMEDIATE').run();
@@ -92,6 +98,6 @@ function postgresAccess(knex: Knex): SqlAccess {
 }
 
 /** The runner for records: prepared-statement cache on SQLite, knex on PostgreSQL. */
-export function createSqlAccess(knex: Knex, dialect: 'sqlite' | 'postgres'): SqlAccess {
-  return dialect === 'sqlite' ? sqliteAccess(knex) : postgresAccess(knex);
+export function createSqlAccess(knex: Knex, dialect: 'sqlite' | 'postgres', reader?: () => Connection): SqlAccess {
+  return dialect === 'sqlite' ? sqliteAccess(knex, reader) : postgresAccess(knex);
 }
