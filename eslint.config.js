@@ -31,11 +31,20 @@ const boundaries = [
     },
   },
   {
-    files: ['sdk/**/*.{ts,js,mjs}'],
+    files: ['sdk/src/**/*.{ts,js,mjs}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [boundary('the SDK is the public contract and depends on nothing of ours; core implements it, not the other way round.', ['@trellis/*', ...CORE, ...ADMIN_UI, ...PLUGINS])] },
+        {
+          patterns: [
+            boundary('the SDK is the public contract and depends on nothing of ours; core implements it, not the other way round.', [
+              '@trellis/*',
+              ...CORE,
+              ...ADMIN_UI,
+              ...PLUGINS,
+            ]),
+          ],
+        },
       ],
     },
   },
@@ -44,7 +53,14 @@ const boundaries = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [boundary('the admin UI talks to core over HTTP only and loads plugin UI at run time; it never imports core or a plugin.', [...CORE, ...PLUGINS])] },
+        {
+          patterns: [
+            boundary('the admin UI talks to core over HTTP only and loads plugin UI at run time; it never imports core or a plugin.', [
+              ...CORE,
+              ...PLUGINS,
+            ]),
+          ],
+        },
       ],
     },
   },
@@ -53,7 +69,14 @@ const boundaries = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [boundary('core never imports a plugin or the admin UI; plugins are discovered and loaded at run time.', [...PLUGINS, ...ADMIN_UI])] },
+        {
+          patterns: [
+            boundary('core never imports a plugin or the admin UI; plugins are discovered and loaded at run time.', [
+              ...PLUGINS,
+              ...ADMIN_UI,
+            ]),
+          ],
+        },
       ],
     },
   },
@@ -61,13 +84,24 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'docs/.vitepress/cache/**', 'docs/.vitepress/dist/**', 'docs/reference/sdk/**', 'bench/results/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'docs/.vitepress/cache/**',
+      'docs/.vitepress/dist/**',
+      'docs/reference/sdk/**',
+      'bench/results/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.ts', 'bench/*.mjs', 'docs/.vitepress/*.mts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', '*.ts', 'bench/*.mjs', 'docs/.vitepress/*.mts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {

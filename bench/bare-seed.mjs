@@ -21,7 +21,9 @@ const rows = Number(rowsArg);
 const batch = Number(batchArg);
 
 const source = new Database(schemaFrom, { readonly: true });
-const schema = source.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'contact' AND sql IS NOT NULL ORDER BY type = 'index', name").all();
+const schema = source
+  .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'contact' AND sql IS NOT NULL ORDER BY type = 'index', name")
+  .all();
 source.close();
 
 const db = new Database(file);
@@ -37,7 +39,20 @@ const insert = db.prepare(
 );
 const insertBatch = db.transaction((records, now) => {
   for (const c of records) {
-    insert.run(uuidv7(), now, now, USER_ID, USER_ID, c.first_name, c.last_name, c.email.trim().toLowerCase(), c.company, c.score, new Date(c.created).toISOString(), c.status);
+    insert.run(
+      uuidv7(),
+      now,
+      now,
+      USER_ID,
+      USER_ID,
+      c.first_name,
+      c.last_name,
+      c.email.trim().toLowerCase(),
+      c.company,
+      c.score,
+      new Date(c.created).toISOString(),
+      c.status,
+    );
   }
 });
 

@@ -75,14 +75,22 @@ async function handle(req, res) {
 
   if (req.method === 'GET' && parts[1] === 'list' && parts[2] === 'filtered') {
     const rows = filtered.all('active', 50, PAGE + 1);
-    return send(res, 200, page(rows, (row) => [row.score, row.id]));
+    return send(
+      res,
+      200,
+      page(rows, (row) => [row.score, row.id]),
+    );
   }
   if (req.method === 'GET' && parts[1] === 'list' && parts[2] === 'by-last-name') {
     const lastName = url.searchParams.get('after_last_name');
     const lastId = url.searchParams.get('after_id');
     if (lastName === null || lastId === null) return send(res, 400, { title: 'after_last_name and after_id are required' });
     const rows = afterLastName.all(lastName, lastId, PAGE + 1);
-    return send(res, 200, page(rows, (row) => [row.last_name, row.id]));
+    return send(
+      res,
+      200,
+      page(rows, (row) => [row.last_name, row.id]),
+    );
   }
   if (req.method === 'GET' && parts.length === 2) {
     const row = byId.get(parts[1]);
@@ -128,7 +136,9 @@ server.keepAliveTimeout = 65_000;
 
 server.listen(Number(portArg), host, () => {
   const { port } = server.address();
-  process.stdout.write(`Bare baseline is listening on http://${host}:${port} (SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v})\n`);
+  process.stdout.write(
+    `Bare baseline is listening on http://${host}:${port} (SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v})\n`,
+  );
 });
 
 const stop = () => {

@@ -97,11 +97,14 @@ function report(title, from, to) {
   }
   const pct = (us) => `${((us / busy) * 100).toFixed(1).padStart(5)} %`;
   const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
-  process.stdout.write(`\n## ${title}: ${(total / 1e6).toFixed(1)} s sampled, ${((busy / total) * 100).toFixed(0)} % busy (shares below are of busy time)\n\n`);
+  process.stdout.write(
+    `\n## ${title}: ${(total / 1e6).toFixed(1)} s sampled, ${((busy / total) * 100).toFixed(0)} % busy (shares below are of busy time)\n\n`,
+  );
   process.stdout.write('Self time by package:\n');
   for (const [pkg, us] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 12)) process.stdout.write(`  ${ms(us)} ${pct(us)}  ${pkg}\n`);
   process.stdout.write(`\nTop ${top} functions by self time:\n`);
-  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`  ${ms(us)} ${pct(us)}  ${key}\n`);
+  for (const [key, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top))
+    process.stdout.write(`  ${ms(us)} ${pct(us)}  ${key}\n`);
 }
 
 process.stdout.write(`Profile ${relative(process.cwd(), file)}\n`);

@@ -52,13 +52,17 @@ const options = {
   connections: envInt('BENCH_CONNECTIONS', 10),
   batch: Math.min(envInt('BENCH_BATCH', 5_000), 10_000),
   inFlight: envInt('BENCH_IN_FLIGHT', 2),
-  only: (process.env.BENCH_ONLY || SCENARIO_IDS.join(',')).split(',').map((s) => s.trim()).filter(Boolean),
+  only: (process.env.BENCH_ONLY || SCENARIO_IDS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   skipBare: process.env.BENCH_SKIP_BARE === '1',
   cpuProf: process.env.BENCH_CPU_PROF === '1',
   keep: process.env.BENCH_KEEP === '1',
   analyze: process.env.BENCH_ANALYZE === '1',
 };
-for (const id of options.only) if (!SCENARIO_IDS.includes(id)) throw new Error(`BENCH_ONLY: unknown scenario "${id}" (known: ${SCENARIO_IDS.join(', ')})`);
+for (const id of options.only)
+  if (!SCENARIO_IDS.includes(id)) throw new Error(`BENCH_ONLY: unknown scenario "${id}" (known: ${SCENARIO_IDS.join(', ')})`);
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'bench-admin-password-1';
@@ -176,7 +180,12 @@ async function deepCursor(base, token) {
   let cursor;
   let last;
   for (let offset = 0; offset < target; offset += 500) {
-    const page = await api(base, token, 'GET', `/api/records/contact?sort=last_name&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = await api(
+      base,
+      token,
+      'GET',
+      `/api/records/contact?sort=last_name&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     if (!page.page.next) throw new Error(`the list sorted by last_name ended after ${offset + page.data.length} rows`);
     cursor = page.page.next;
     last = page.data.at(-1);
@@ -233,7 +242,10 @@ function scenarios(ids, deep) {
         method: 'PATCH',
         setupRequest: (req) => ({ ...req, path: `/api/records/contact/${pickId(r)}`, body: JSON.stringify({ score: r.int(0, 100) }) }),
       }),
-      bare: (r) => ({ method: 'PATCH', setupRequest: (req) => ({ ...req, path: `/contact/${pickId(r)}`, body: JSON.stringify({ score: r.int(0, 100) }) }) }),
+      bare: (r) => ({
+        method: 'PATCH',
+        setupRequest: (req) => ({ ...req, path: `/contact/${pickId(r)}`, body: JSON.stringify({ score: r.int(0, 100) }) }),
+      }),
     },
   ];
   return all.filter((scenario) => options.only.includes(scenario.id));
@@ -242,7 +254,8 @@ function scenarios(ids, deep) {
 /** Both servers must return the same rows for the list scenarios, or the ratio compares different work. */
 async function checkSameRows(trellisBase, token, bareBase, deep) {
   const pairs = [];
-  if (options.only.includes('filtered')) pairs.push([`/api/records/contact?filter=${encodeURIComponent(FILTER)}&sort=-score&limit=25`, '/contact/list/filtered']);
+  if (options.only.includes('filtered'))
+    pairs.push([`/api/records/contact?filter=${encodeURIComponent(FILTER)}&sort=-score&limit=25`, '/contact/list/filtered']);
   if (deep) {
     pairs.push([
       `/api/records/contact?sort=last_name&limit=25&cursor=${encodeURIComponent(deep.cursor)}`,
@@ -254,7 +267,8 @@ async function checkSameRows(trellisBase, token, bareBase, deep) {
     const b = await api(bareBase, undefined, 'GET', barePath);
     const idsA = a.data.map((row) => row.id).join();
     const idsB = b.data.map((row) => row.id).join();
-    if (a.data.length !== 25 || idsA !== idsB) throw new Error(`Trellis and the bare server disagree on ${barePath}:\n  ${idsA}\n  ${idsB}`);
+    if (a.data.length !== 25 || idsA !== idsB)
+      throw new Error(`Trellis and the bare server disagree on ${barePath}:\n  ${idsA}\n  ${idsB}`);
   }
 }
 
@@ -290,7 +304,9 @@ function machineInfo() {
 async function main() {
   const started = Date.now();
   const dbFile = join(tmp, 'trellis.db');
-  log(`Trellis benchmark: ${formatInt(options.rows)} rows, ${options.connections} connections, ${options.durationS} s per scenario (temp dir ${tmp})`);
+  log(
+    `Trellis benchmark: ${formatInt(options.rows)} rows, ${options.connections} connections, ${options.durationS} s per scenario (temp dir ${tmp})`,
+  );
 
   if (options.cpuProf) mkdirSync(profileDir, { recursive: true });
   const trellis = await startServer({
@@ -318,14 +334,18 @@ async function main() {
   const seeded = await seed(trellis.url, token);
   phase();
   seeded.dbSizeMb = databaseSizeMb(dbFile);
-  log(`Seeded ${formatInt(options.rows)} rows in ${seeded.seconds.toFixed(1)} s: ${formatInt(seeded.rowsPerSecond)} rows/s (database ${seeded.dbSizeMb.db} MB, WAL ${seeded.dbSizeMb.wal} MB)`);
+  log(
+    `Seeded ${formatInt(options.rows)} rows in ${seeded.seconds.toFixed(1)} s: ${formatInt(seeded.rowsPerSecond)} rows/s (database ${seeded.dbSizeMb.db} MB, WAL ${seeded.dbSizeMb.wal} MB)`,
+  );
 
   if (options.analyze) {
     const started = Date.now();
     const db = new Database(dbFile);
     db.pragma('optimize=0x10002');
     db.close();
-    log(`BENCH_ANALYZE=1: planner statistics gathered in ${((Date.now() - started) / 1000).toFixed(1)} s (not something Trellis does by itself).`);
+    log(
+      `BENCH_ANALYZE=1: planner statistics gathered in ${((Date.now() - started) / 1000).toFixed(1)} s (not something Trellis does by itself).`,
+    );
   }
 
   const needDeep = options.only.includes('deep');
@@ -357,18 +377,32 @@ async function main() {
     phase(`trellis:${scenario.id}`);
     const onTrellis = await measure({ url: trellis.url, headers: trellisHeaders, request: scenario.trellis(r), ...load });
     phase();
-    log(`  Trellis ${formatInt(onTrellis.requestsPerSecond)} req/s, p50 ${formatMs(onTrellis.p50)} ms, p99 ${formatMs(onTrellis.p99)} ms, non-2xx ${onTrellis.non2xx}, errors ${onTrellis.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`);
+    log(
+      `  Trellis ${formatInt(onTrellis.requestsPerSecond)} req/s, p50 ${formatMs(onTrellis.p50)} ms, p99 ${formatMs(onTrellis.p99)} ms, non-2xx ${onTrellis.non2xx}, errors ${onTrellis.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`,
+    );
     let onBare;
     if (bare) {
       onBare = await measure({ url: bare.url, headers: bareHeaders, request: scenario.bare(r), ...load });
-      log(`  bare    ${formatInt(onBare.requestsPerSecond)} req/s, p50 ${formatMs(onBare.p50)} ms, p99 ${formatMs(onBare.p99)} ms, non-2xx ${onBare.non2xx}, errors ${onBare.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`);
+      log(
+        `  bare    ${formatInt(onBare.requestsPerSecond)} req/s, p50 ${formatMs(onBare.p50)} ms, p99 ${formatMs(onBare.p99)} ms, non-2xx ${onBare.non2xx}, errors ${onBare.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`,
+      );
     }
-    for (const [name, result] of [['Trellis', onTrellis], ['bare', onBare]]) {
+    for (const [name, result] of [
+      ['Trellis', onTrellis],
+      ['bare', onBare],
+    ]) {
       if (result && (result.non2xx > 0 || result.errors > 0 || result.ok === 0)) {
-        failures.push(`${scenario.title} on ${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; statuses ${JSON.stringify(result.statuses)}`);
+        failures.push(
+          `${scenario.title} on ${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; statuses ${JSON.stringify(result.statuses)}`,
+        );
       }
     }
-    results.push({ scenario, trellis: onTrellis, bare: onBare, ratio: onBare ? onTrellis.requestsPerSecond / onBare.requestsPerSecond : NaN });
+    results.push({
+      scenario,
+      trellis: onTrellis,
+      bare: onBare,
+      ratio: onBare ? onTrellis.requestsPerSecond / onBare.requestsPerSecond : NaN,
+    });
   }
 
   const machine = machineInfo();
@@ -378,12 +412,18 @@ async function main() {
 
   if (!options.skipBare) {
     log(`\nSeeding baseline: the same ${formatInt(options.rows)} rows straight into a new SQLite file with the same schema…`);
-    const { stdout } = await promisify(execFile)(process.execPath, [join(here, 'bare-seed.mjs'), dbFile, join(tmp, 'bare-seed.db'), String(options.rows), String(options.batch)], {
-      maxBuffer: 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(here, 'bare-seed.mjs'), dbFile, join(tmp, 'bare-seed.db'), String(options.rows), String(options.batch)],
+      {
+        maxBuffer: 1024 * 1024,
+      },
+    );
     seeded.bare = JSON.parse(stdout.trim().split('\n').at(-1));
     rmSync(join(tmp, 'bare-seed.db'), { force: true });
-    log(`  bare    ${formatInt(seeded.bare.rowsPerSecond)} rows/s (${seeded.bare.seconds.toFixed(1)} s); Trellis / bare ${(seeded.rowsPerSecond / seeded.bare.rowsPerSecond).toFixed(2)}×`);
+    log(
+      `  bare    ${formatInt(seeded.bare.rowsPerSecond)} rows/s (${seeded.bare.seconds.toFixed(1)} s); Trellis / bare ${(seeded.rowsPerSecond / seeded.bare.rowsPerSecond).toFixed(2)}×`,
+    );
   }
   if (options.cpuProf) writeFileSync(join(profileDir, 'phases.json'), `${JSON.stringify({ trellisPid: trellis.pid, phases }, null, 2)}\n`);
 

@@ -18,7 +18,9 @@ try {
   run('git', ['config', 'user.name', 'Trellis release preview']);
   const lerna = join(root, 'node_modules', '.bin', 'lerna');
   process.stdout.write(run(lerna, ['changed', '--long', '--all'], { stdio: ['ignore', 'pipe', 'inherit'] }));
-  run(lerna, ['version', '--conventional-commits', '--no-push', '--no-git-tag-version', '--yes', '--loglevel', 'warn'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  run(lerna, ['version', '--conventional-commits', '--no-push', '--no-git-tag-version', '--yes', '--loglevel', 'warn'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   process.stdout.write('\nWhat a release would change:\n\n');
   process.stdout.write(run('git', ['--no-pager', 'diff', '--stat']));
   process.stdout.write(run('git', ['--no-pager', 'diff', '--', '*/CHANGELOG.md', '*/package.json']));

@@ -20,23 +20,33 @@ async function boundaryErrors(filePath: string, source: string): Promise<string[
 
 describe('dependency boundaries', () => {
   it('refuses core internals in a plugin, saying which rule and why', async () => {
-    const errors = await boundaryErrors('plugins/sales/src/server/index.ts', "import { RecordsService } from '@trellis/core';\nexport { RecordsService };\n");
+    const errors = await boundaryErrors(
+      'plugins/sales/src/server/index.ts',
+      "import { RecordsService } from '@trellis/core';\nexport { RecordsService };\n",
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('Trellis boundary: plugins and examples may import only @trellis/sdk');
   });
 
   it('refuses a relative path into core from an example', async () => {
-    const errors = await boundaryErrors('examples/hello/src/index.ts', "import { createTrellis } from '../../../core/src/app.js';\nexport { createTrellis };\n");
+    const errors = await boundaryErrors(
+      'examples/hello/src/index.ts',
+      "import { createTrellis } from '../../../core/src/app.js';\nexport { createTrellis };\n",
+    );
     expect(errors[0]).toContain('Trellis boundary');
   });
 
   it("refuses another plugin's package in a plugin", async () => {
-    const errors = await boundaryErrors('plugins/tickets/src/server/index.ts', "import sales from '@trellis/plugin-sales';\nexport { sales };\n");
+    const errors = await boundaryErrors(
+      'plugins/tickets/src/server/index.ts',
+      "import sales from '@trellis/plugin-sales';\nexport { sales };\n",
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('lets a plugin use the SDK and lit', async () => {
-    const source = "import { defineEntity } from '@trellis/sdk';\nimport { LitElement } from 'lit';\nexport { defineEntity, LitElement };\n";
+    const source =
+      "import { defineEntity } from '@trellis/sdk';\nimport { LitElement } from 'lit';\nexport { defineEntity, LitElement };\n";
     expect(await boundaryErrors('plugins/sales/src/ui/board.ts', source)).toEqual([]);
   });
 
@@ -46,7 +56,9 @@ describe('dependency boundaries', () => {
   });
 
   it('keeps the admin UI away from core and plugins', async () => {
-    expect(await boundaryErrors('admin-ui/src/app.ts', "import { createTrellis } from '@trellis/core';\nexport { createTrellis };\n")).toHaveLength(1);
+    expect(
+      await boundaryErrors('admin-ui/src/app.ts', "import { createTrellis } from '@trellis/core';\nexport { createTrellis };\n"),
+    ).toHaveLength(1);
     expect(await boundaryErrors('admin-ui/src/app.ts', "import board from '@trellis/plugin-sales';\nexport { board };\n")).toHaveLength(1);
   });
 

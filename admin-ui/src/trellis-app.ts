@@ -252,10 +252,12 @@ export class TrellisApp extends LitElement {
     return html`
       <header part="header">
         <h1>Trellis</h1>
-        ${this.user
-          ? html`<span class="user">${this.user.email}</span>
-              <button class="secondary" type="button" ?disabled=${this.busy} @click=${() => void this.signOut()}>Sign out</button>`
-          : nothing}
+        ${
+          this.user
+            ? html`<span class="user">${this.user.email}</span>
+                <button class="secondary" type="button" ?disabled=${this.busy} @click=${() => void this.signOut()}>Sign out</button>`
+            : nothing
+        }
       </header>
       <main part="main">${this.renderMain()}</main>
     `;
@@ -267,17 +269,20 @@ export class TrellisApp extends LitElement {
     return html`
       <p>Signed in as <strong>${this.user.email}</strong>.</p>
       <h2 id="entities-title" tabindex="-1">Entities</h2>
-      ${this.entities.length
-        ? html`<ul>
-            ${this.entities.map(
-              (entity) => html`<li>
-                <span>${entity.pluralLabel || entity.label}</span>
-                <code>${entity.name}</code>
-                <span class="muted">${entity.fields.length} fields</span>
-              </li>`,
-            )}
-          </ul>`
-        : html`<p>No entities yet. Create one through <code>POST /api/meta/entities</code>.</p>`}
+      ${
+        this.entities.length
+          ? html`<ul>
+              ${this.entities.map(
+                (entity) =>
+                  html`<li>
+                    <span>${entity.pluralLabel || entity.label}</span>
+                    <code>${entity.name}</code>
+                    <span class="muted">${entity.fields.length} fields</span>
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>No entities yet. Create one through <code>POST /api/meta/entities</code>.</p>`
+      }
     `;
   }
 

@@ -96,7 +96,8 @@ export async function waitForOk(url, server, timeoutMs = 60_000) {
     } catch (error) {
       last = error.message;
     }
-    if (Date.now() > deadline) throw new Error(`${url} was not ready within ${timeoutMs / 1000} s (last: ${last})\n${await tail(server.logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} was not ready within ${timeoutMs / 1000} s (last: ${last})\n${await tail(server.logFile)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

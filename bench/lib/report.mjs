@@ -75,7 +75,11 @@ export function renderReport({ date, machine, options, seed, results, checks, fa
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, ${machine.platform}`,
     `- Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3})`,
     `- Rows: ${formatInt(options.rows)} contacts (database file ${seed.dbSizeMb.db} MB + WAL ${seed.dbSizeMb.wal} MB after seeding)`,
-    ...(options.analyze ? ['- **BENCH_ANALYZE=1**: planner statistics were gathered after seeding (`PRAGMA optimize=0x10002`); Trellis does not do this by itself'] : []),
+    ...(options.analyze
+      ? [
+          '- **BENCH_ANALYZE=1**: planner statistics were gathered after seeding (`PRAGMA optimize=0x10002`); Trellis does not do this by itself',
+        ]
+      : []),
     `- Load: autocannon, ${options.connections} connections, ${options.durationS} s per scenario after a ${options.warmupS} s warm-up`,
     '',
     '## Seeding',
@@ -96,10 +100,21 @@ export function renderReport({ date, machine, options, seed, results, checks, fa
     '|---|--:|--:|--:|--:|--:|--:|--:|',
   );
   for (const { scenario, trellis, bare, ratio } of results) {
-    const bareCells = bare ? [formatInt(bare.requestsPerSecond), formatMs(bare.p50), formatMs(bare.p99), `${ratio.toFixed(2)}×`] : ['–', '–', '–', '–'];
-    lines.push(`| ${scenario.title} | ${formatInt(trellis.requestsPerSecond)} | ${formatMs(trellis.p50)} | ${formatMs(trellis.p99)} | ${bareCells.join(' | ')} |`);
+    const bareCells = bare
+      ? [formatInt(bare.requestsPerSecond), formatMs(bare.p50), formatMs(bare.p99), `${ratio.toFixed(2)}×`]
+      : ['–', '–', '–', '–'];
+    lines.push(
+      `| ${scenario.title} | ${formatInt(trellis.requestsPerSecond)} | ${formatMs(trellis.p50)} | ${formatMs(trellis.p99)} | ${bareCells.join(' | ')} |`,
+    );
   }
-  lines.push('', 'Non-2xx responses: ' + results.map(({ scenario, trellis, bare }) => `${scenario.id} ${trellis.non2xx + trellis.errors}/${bare ? bare.non2xx + bare.errors : 0}`).join(', ') + ' (Trellis/bare; must all be 0).');
+  lines.push(
+    '',
+    'Non-2xx responses: ' +
+      results
+        .map(({ scenario, trellis, bare }) => `${scenario.id} ${trellis.non2xx + trellis.errors}/${bare ? bare.non2xx + bare.errors : 0}`)
+        .join(', ') +
+      ' (Trellis/bare; must all be 0).',
+  );
   lines.push('', '## Targets', '', '| Target | Measured | Result |', '|---|--:|---|');
   for (const check of checks) lines.push(`| ${check.target} | ${check.measured} | ${check.met ? 'met' : 'MISSED'} (${check.margin}) |`);
   lines.push('');

@@ -46,7 +46,14 @@ beforeAll(async () => {
   trellis = await createTrellis({
     env: {},
     logger: createLogger('silent'),
-    config: { databaseUrl: database.url, port: 0, host: '127.0.0.1', adminUiDir: ui, adminEmail: ADMIN.email, adminPassword: ADMIN.password },
+    config: {
+      databaseUrl: database.url,
+      port: 0,
+      host: '127.0.0.1',
+      adminUiDir: ui,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+    },
   });
   url = await trellis.listen();
 });

@@ -24,7 +24,10 @@ describe('answers at the edges of the API', () => {
   });
 
   it('says a bare JSON value is not an object or array', async () => {
-    const response = await server.request('POST', '/api/records/deal', undefined, { raw: '42', headers: { 'content-type': 'application/json' } });
+    const response = await server.request('POST', '/api/records/deal', undefined, {
+      raw: '42',
+      headers: { 'content-type': 'application/json' },
+    });
     const problem = expectProblem(response, 400, 'TRELLIS_INVALID_BODY', 'body');
     expect(problem.errors[0].message).toBe('must be a JSON object or array');
   });

@@ -46,12 +46,23 @@ describe('login', () => {
 
   it('accepts the e-mail in any case', async () => {
     const session = await login(ADMIN_EMAIL.toUpperCase());
-    expect(expectOk(await server.request('GET', '/api/auth/me', undefined, { headers: { authorization: `Bearer ${session.token}` } })).data.email).toBe(ADMIN_EMAIL);
+    expect(
+      expectOk(await server.request('GET', '/api/auth/me', undefined, { headers: { authorization: `Bearer ${session.token}` } })).data
+        .email,
+    ).toBe(ADMIN_EMAIL);
   });
 
   it('refuses a wrong password with 401, saying the same as for an unknown e-mail', async () => {
-    const wrong = expectProblem(await server.request('POST', '/api/auth/login', { email: ADMIN_EMAIL, password: 'wrong password' }, { auth: false }), 401, 'TRELLIS_UNAUTHENTICATED');
-    const unknown = expectProblem(await server.request('POST', '/api/auth/login', { email: 'nobody@example.com', password: 'wrong password' }, { auth: false }), 401, 'TRELLIS_UNAUTHENTICATED');
+    const wrong = expectProblem(
+      await server.request('POST', '/api/auth/login', { email: ADMIN_EMAIL, password: 'wrong password' }, { auth: false }),
+      401,
+      'TRELLIS_UNAUTHENTICATED',
+    );
+    const unknown = expectProblem(
+      await server.request('POST', '/api/auth/login', { email: 'nobody@example.com', password: 'wrong password' }, { auth: false }),
+      401,
+      'TRELLIS_UNAUTHENTICATED',
+    );
     expect(wrong.detail).toBe(unknown.detail);
     expect(wrong.title).toBe(unknown.title);
     expect(wrong.detail).not.toMatch(/unknown|no such|not found|exist/i);
@@ -133,7 +144,9 @@ describe('the session cookie', () => {
     const session = await login();
     const headers = { cookie: session.cookie };
     expect(expectOk(await server.request('GET', '/api/auth/me', undefined, { auth: false, headers })).data.email).toBe(ADMIN_EMAIL);
-    expect(expectOk(await server.request('GET', '/api/meta/entities', undefined, { auth: false, headers })).data.map((e: any) => e.name)).toEqual(['note']);
+    expect(
+      expectOk(await server.request('GET', '/api/meta/entities', undefined, { auth: false, headers })).data.map((e: any) => e.name),
+    ).toEqual(['note']);
     expectOk(await server.request('GET', '/api/records/note', undefined, { auth: false, headers }));
   });
 
@@ -151,7 +164,11 @@ describe('the session cookie', () => {
     ];
     for (const headers of attempts) {
       expectProblem(await server.request('POST', '/api/records/note', { body: 'forged' }, { auth: false, headers }), 403, 'TRELLIS_CSRF');
-      expectProblem(await server.request('POST', '/api/meta/entities', { name: 'forged', label: 'Forged' }, { auth: false, headers }), 403, 'TRELLIS_CSRF');
+      expectProblem(
+        await server.request('POST', '/api/meta/entities', { name: 'forged', label: 'Forged' }, { auth: false, headers }),
+        403,
+        'TRELLIS_CSRF',
+      );
     }
     expect(expectOk(await server.request('GET', '/api/records/note/count')).count).toBe(0);
     expect(await entityNames(server)).toEqual(['note']);
@@ -160,11 +177,20 @@ describe('the session cookie', () => {
   it('accepts a write that echoes the CSRF cookie in x-csrf-token', async () => {
     const session = await login();
     const headers = { cookie: session.cookie, 'x-csrf-token': session.cookies.get('trellis_csrf')!.value };
-    const created = expectOk(await server.request('POST', '/api/records/note', { body: 'from the browser' }, { auth: false, headers }), 201).data;
+    const created = expectOk(
+      await server.request('POST', '/api/records/note', { body: 'from the browser' }, { auth: false, headers }),
+      201,
+    ).data;
     expect(created.body).toBe('from the browser');
-    const patched = expectOk(await server.request('PATCH', `/api/records/note/${created.id}`, { body: 'edited' }, { auth: false, headers })).data;
+    const patched = expectOk(
+      await server.request('PATCH', `/api/records/note/${created.id}`, { body: 'edited' }, { auth: false, headers }),
+    ).data;
     expect(patched.body).toBe('edited');
-    expectProblem(await server.request('DELETE', `/api/records/note/${created.id}`, undefined, { auth: false, headers: { cookie: session.cookie } }), 403, 'TRELLIS_CSRF');
+    expectProblem(
+      await server.request('DELETE', `/api/records/note/${created.id}`, undefined, { auth: false, headers: { cookie: session.cookie } }),
+      403,
+      'TRELLIS_CSRF',
+    );
     expect((await server.request('DELETE', `/api/records/note/${created.id}`, undefined, { auth: false, headers })).status).toBe(204);
   });
 
@@ -172,13 +198,20 @@ describe('the session cookie', () => {
     const session = await login();
     const headers = { cookie: session.cookie, 'x-csrf-token': session.cookies.get('trellis_csrf')!.value };
     expect((await server.request('POST', '/api/auth/logout', undefined, { auth: false, headers })).status).toBe(204);
-    expectProblem(await server.request('GET', '/api/auth/me', undefined, { auth: false, headers: { cookie: session.cookie } }), 401, 'TRELLIS_UNAUTHENTICATED');
+    expectProblem(
+      await server.request('GET', '/api/auth/me', undefined, { auth: false, headers: { cookie: session.cookie } }),
+      401,
+      'TRELLIS_UNAUTHENTICATED',
+    );
   });
 
   it('loses to an invalid bearer token sent beside it', async () => {
     const session = await login();
     expectProblem(
-      await server.request('GET', '/api/auth/me', undefined, { auth: false, headers: { cookie: session.cookie, authorization: 'Bearer garbage' } }),
+      await server.request('GET', '/api/auth/me', undefined, {
+        auth: false,
+        headers: { cookie: session.cookie, authorization: 'Bearer garbage' },
+      }),
       401,
       'TRELLIS_UNAUTHENTICATED',
     );
@@ -200,7 +233,9 @@ describe('public endpoints', () => {
 
   it('/health and /ready ignore a garbage token', async () => {
     for (const path of ['/health', '/ready']) {
-      expect((await server.request('GET', path, undefined, { auth: false, headers: { authorization: 'Bearer garbage' } })).status).toBe(200);
+      expect((await server.request('GET', path, undefined, { auth: false, headers: { authorization: 'Bearer garbage' } })).status).toBe(
+        200,
+      );
     }
   });
 });

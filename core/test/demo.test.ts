@@ -25,11 +25,14 @@ describe('demo data on request', () => {
     });
     const { token } = (await login.json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const count = async (entity: string) => ((await (await fetch(`${url}/api/records/${entity}/count`, { headers: auth })).json()) as { count: number }).count;
+    const count = async (entity: string) =>
+      ((await (await fetch(`${url}/api/records/${entity}/count`, { headers: auth })).json()) as { count: number }).count;
     expect(await count('company')).toBe(18);
     expect(await count('contact')).toBe(120);
     const filter = encodeURIComponent(JSON.stringify({ 'company.country': { eq: 'FR' } }));
-    const french = (await (await fetch(`${url}/api/records/contact?filter=${filter}&expand=company&limit=1000`, { headers: auth })).json()) as {
+    const french = (await (
+      await fetch(`${url}/api/records/contact?filter=${filter}&expand=company&limit=1000`, { headers: auth })
+    ).json()) as {
       data: Array<{ company: { country: string } }>;
     };
     expect(french.data.length).toBeGreaterThan(0);

@@ -131,18 +131,29 @@ describe('values of every type', () => {
       expect(read[name], name).toBeNull();
     }
     expect(read.title).toBe('Widget');
-    expect(await count(server, 'item', { filter: { id: created.id, price: { isNull: true }, phone: { isNull: true }, active: { isNull: true } } })).toBe(1);
+    expect(
+      await count(server, 'item', {
+        filter: { id: created.id, price: { isNull: true }, phone: { isNull: true }, active: { isNull: true } },
+      }),
+    ).toBe(1);
   });
 
   it('change through PATCH, one field at a time', async () => {
-    const patch = async (body: Record<string, unknown>) => expectOk(await server.request('PATCH', `/api/records/item/${created.id}`, body)).data;
+    const patch = async (body: Record<string, unknown>) =>
+      expectOk(await server.request('PATCH', `/api/records/item/${created.id}`, body)).data;
     expect((await patch({ active: true })).active).toBe(true);
     expect((await patch({ active: false })).active).toBe(false);
     expect((await patch({ price: { amount: 0, currency: 'JPY' } })).price).toEqual({ amount: 0, currency: 'JPY' });
     expect((await patch({ phone: { number: '+44 20 7946 0958' } })).phone).toEqual({ number: '+44 20 7946 0958', e164: '+442079460958' });
     expect((await patch({ tags: [] })).tags).toEqual([]);
     const read = expectOk(await server.request('GET', `/api/records/item/${created.id}`)).data;
-    expect(read).toMatchObject({ active: false, price: { amount: 0, currency: 'JPY' }, phone: { e164: '+442079460958' }, tags: [], title: 'Widget' });
+    expect(read).toMatchObject({
+      active: false,
+      price: { amount: 0, currency: 'JPY' },
+      phone: { e164: '+442079460958' },
+      tags: [],
+      title: 'Widget',
+    });
   });
 
   it('keep numbers at the edges of their range', async () => {
@@ -154,7 +165,12 @@ describe('values of every type', () => {
       price: { amount: -99999.99, currency: 'USD' },
     });
     const read = expectOk(await server.request('GET', `/api/records/item/${record.id}`)).data;
-    expect(read).toMatchObject({ quantity: Number.MAX_SAFE_INTEGER, ratio: -0.005, discount: 0, price: { amount: -99999.99, currency: 'USD' } });
+    expect(read).toMatchObject({
+      quantity: Number.MAX_SAFE_INTEGER,
+      ratio: -0.005,
+      discount: 0,
+      price: { amount: -99999.99, currency: 'USD' },
+    });
   });
 
   it('keep any JSON value in a json field', async () => {
@@ -206,19 +222,31 @@ describe('values of the wrong type', () => {
 
   it.each(cases)('%s = %j is refused with a 400 naming the field', async (field, value, path = field) => {
     const before = await count(server, 'item');
-    const body = expectProblem(await server.request('POST', '/api/records/item', { title: 'Wrong', [field]: value }), 400, 'TRELLIS_VALIDATION', path);
+    const body = expectProblem(
+      await server.request('POST', '/api/records/item', { title: 'Wrong', [field]: value }),
+      400,
+      'TRELLIS_VALIDATION',
+      path,
+    );
     expect(body.errors.map((e: any) => e.path)).toEqual([path]);
     expect(await count(server, 'item')).toBe(before);
   });
 
-  it.each(cases.filter(([field]) => field !== 'title'))('%s = %j is refused by PATCH too, leaving the record as it was', async (field, value, path = field) => {
-    const record = await createRecord(server, 'item', { title: 'Target' });
-    expectProblem(await server.request('PATCH', `/api/records/item/${record.id}`, { [field]: value }), 400, 'TRELLIS_VALIDATION', path);
-    expect(expectOk(await server.request('GET', `/api/records/item/${record.id}`)).data).toEqual(record);
-  });
+  it.each(cases.filter(([field]) => field !== 'title'))(
+    '%s = %j is refused by PATCH too, leaving the record as it was',
+    async (field, value, path = field) => {
+      const record = await createRecord(server, 'item', { title: 'Target' });
+      expectProblem(await server.request('PATCH', `/api/records/item/${record.id}`, { [field]: value }), 400, 'TRELLIS_VALIDATION', path);
+      expect(expectOk(await server.request('GET', `/api/records/item/${record.id}`)).data).toEqual(record);
+    },
+  );
 
   it('names every wrong field at once', async () => {
-    const body = expectProblem(await server.request('POST', '/api/records/item', { title: 'Many', quantity: 'x', active: 'y', stage: 'z' }), 400, 'TRELLIS_VALIDATION');
+    const body = expectProblem(
+      await server.request('POST', '/api/records/item', { title: 'Many', quantity: 'x', active: 'y', stage: 'z' }),
+      400,
+      'TRELLIS_VALIDATION',
+    );
     expect(body.errors.map((e: any) => e.path).sort()).toEqual(['active', 'quantity', 'stage']);
   });
 });
@@ -249,19 +277,40 @@ describe('required fields and defaults', () => {
 
   it('refuses to clear a required field', async () => {
     const record = await createRecord(server, 'ticket', { subject: 'Keep me' });
-    expectProblem(await server.request('PATCH', `/api/records/ticket/${record.id}`, { subject: null }), 400, 'TRELLIS_VALIDATION', 'subject');
+    expectProblem(
+      await server.request('PATCH', `/api/records/ticket/${record.id}`, { subject: null }),
+      400,
+      'TRELLIS_VALIDATION',
+      'subject',
+    );
     expect(expectOk(await server.request('GET', `/api/records/ticket/${record.id}`)).data.subject).toBe('Keep me');
   });
 
   it('applies defaults to fields left out', async () => {
     const record = await createRecord(server, 'ticket', { subject: 'Printer on fire' });
-    const expected = { subject: 'Printer on fire', priority: 3, state: 'open', urgent: false, channel: 'web', budget: { amount: 100, currency: 'EUR' }, labels: ['x'] };
+    const expected = {
+      subject: 'Printer on fire',
+      priority: 3,
+      state: 'open',
+      urgent: false,
+      channel: 'web',
+      budget: { amount: 100, currency: 'EUR' },
+      labels: ['x'],
+    };
     expect(record).toMatchObject(expected);
     expect(expectOk(await server.request('GET', `/api/records/ticket/${record.id}`)).data).toMatchObject(expected);
   });
 
   it('keeps values given instead of the defaults', async () => {
-    const given = { subject: 'Given', priority: 1, state: 'closed', urgent: true, channel: 'phone', budget: { amount: 5, currency: 'GBP' }, labels: ['y'] };
+    const given = {
+      subject: 'Given',
+      priority: 1,
+      state: 'closed',
+      urgent: true,
+      channel: 'phone',
+      budget: { amount: 5, currency: 'GBP' },
+      labels: ['y'],
+    };
     const record = await createRecord(server, 'ticket', given);
     expect(record).toMatchObject(given);
     expect(expectOk(await server.request('GET', `/api/records/ticket/${record.id}`)).data).toMatchObject(given);
@@ -278,14 +327,24 @@ describe('unique fields', () => {
   it('refuses a second record with the same value (whatever its case, for e-mail) with 409 naming the field', async () => {
     await createRecord(server, 'item', { title: 'First', email: 'unique@example.com' });
     const before = await count(server, 'item');
-    const body = expectProblem(await server.request('POST', '/api/records/item', { title: 'Second', email: 'UNIQUE@example.com' }), 409, 'TRELLIS_DUPLICATE', 'email');
+    const body = expectProblem(
+      await server.request('POST', '/api/records/item', { title: 'Second', email: 'UNIQUE@example.com' }),
+      409,
+      'TRELLIS_DUPLICATE',
+      'email',
+    );
     expect(body.errors).toHaveLength(1);
     expect(await count(server, 'item')).toBe(before);
   });
 
   it('refuses a PATCH that would duplicate a value', async () => {
     const other = await createRecord(server, 'item', { title: 'Other', email: 'other@example.com' });
-    expectProblem(await server.request('PATCH', `/api/records/item/${other.id}`, { email: 'unique@example.com' }), 409, 'TRELLIS_DUPLICATE', 'email');
+    expectProblem(
+      await server.request('PATCH', `/api/records/item/${other.id}`, { email: 'unique@example.com' }),
+      409,
+      'TRELLIS_DUPLICATE',
+      'email',
+    );
     expect(expectOk(await server.request('GET', `/api/records/item/${other.id}`)).data.email).toBe('other@example.com');
   });
 
@@ -318,7 +377,15 @@ describe('system fields', () => {
 
   it.each(['created_at', 'updated_at', 'created_by'])('refuses %s in a create body', async (name) => {
     const before = await count(server, 'item');
-    const body = expectProblem(await server.request('POST', '/api/records/item', { title: 'Sneaky', [name]: name === 'created_by' ? randomUUID() : '2020-01-01T00:00:00Z' }), 400, 'TRELLIS_VALIDATION', name);
+    const body = expectProblem(
+      await server.request('POST', '/api/records/item', {
+        title: 'Sneaky',
+        [name]: name === 'created_by' ? randomUUID() : '2020-01-01T00:00:00Z',
+      }),
+      400,
+      'TRELLIS_VALIDATION',
+      name,
+    );
     expect(body.errors[0].message).toMatch(/server/);
     expect(await count(server, 'item')).toBe(before);
   });
@@ -326,7 +393,12 @@ describe('system fields', () => {
   it.each(['id', 'created_at', 'updated_at', 'created_by'])('refuses %s in a PATCH body', async (name) => {
     const record = await createRecord(server, 'item', { title: 'Patch target' });
     const value = name === 'id' || name === 'created_by' ? randomUUID() : '2020-01-01T00:00:00Z';
-    expectProblem(await server.request('PATCH', `/api/records/item/${record.id}`, { title: 'Changed', [name]: value }), 400, 'TRELLIS_VALIDATION', name);
+    expectProblem(
+      await server.request('PATCH', `/api/records/item/${record.id}`, { title: 'Changed', [name]: value }),
+      400,
+      'TRELLIS_VALIDATION',
+      name,
+    );
     expect(expectOk(await server.request('GET', `/api/records/item/${record.id}`)).data).toEqual(record);
   });
 

@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkCreate, count, createEntity, createRecord, expectOk, expectProblem, listAll, qs, snapshot, tableExists, type Rec } from './support/api.js';
+import {
+  bulkCreate,
+  count,
+  createEntity,
+  createRecord,
+  expectOk,
+  expectProblem,
+  listAll,
+  qs,
+  snapshot,
+  tableExists,
+  type Rec,
+} from './support/api.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /** A seeded person as the test expects it stored (normalised the way each type documents). */
@@ -60,7 +72,12 @@ function person(i: number): { input: Record<string, unknown>; expected: Omit<Per
   const last = i % 11 === 10 ? null : LAST[(i * 7) % LAST.length]!;
   const email = i % 9 === 8 ? null : i % 2 === 0 ? `User${i}@Example.com` : `user${i}@test.org`;
   const seenAt = Date.UTC(2026, 0, 1) + i * 7 * 3_600_000 + i * 60_000;
-  const seenInput = i % 5 === 0 ? null : i % 2 === 0 ? new Date(seenAt).toISOString() : `${new Date(seenAt + 2 * 3_600_000).toISOString().slice(0, 19)}+02:00`;
+  const seenInput =
+    i % 5 === 0
+      ? null
+      : i % 2 === 0
+        ? new Date(seenAt).toISOString()
+        : `${new Date(seenAt + 2 * 3_600_000).toISOString().slice(0, 19)}+02:00`;
   const phoneFormats = [`06 12 34 56 ${pad2(i)}`, `+33 6 12 34 56 ${pad2(i)}`, `06.12.34.56.${pad2(i)}`];
   const amount = Math.round((i * 12_345) % 100_000) / 100;
   const input: Record<string, unknown> = {
@@ -76,7 +93,16 @@ function person(i: number): { input: Record<string, unknown>; expected: Omit<Per
     born_on: i % 6 === 0 ? null : `${1970 + ((i * 7) % 40)}-${pad2((i % 12) + 1)}-${pad2(((i * 3) % 28) + 1)}`,
     seen_at: seenInput,
     company: i % 4 === 0 ? null : orgs[i % orgs.length]!.id,
-    note: i % 5 === 1 ? `has a needle inside (${i})` : i % 5 === 2 ? 'NEEDLE in capitals' : i % 5 === 3 ? null : i === 4 ? 'now 50% off' : `plain text ${i}`,
+    note:
+      i % 5 === 1
+        ? `has a needle inside (${i})`
+        : i % 5 === 2
+          ? 'NEEDLE in capitals'
+          : i % 5 === 3
+            ? null
+            : i === 4
+              ? 'now 50% off'
+              : `plain text ${i}`,
     website: i % 10 === 3 ? null : `https://site${i % 5}.example.com/p?id=${i}`,
     budget: i % 3 === 2 ? null : { amount, currency: i % 2 ? 'USD' : 'EUR' },
   };
@@ -145,7 +171,11 @@ beforeAll(async () => {
     orgs.push({ id: created.id, name, country, parent: parentId });
   }
   const seeds = Array.from({ length: N }, (_, i) => person(i));
-  const created = await bulkCreate(server, 'person', seeds.map((seed) => seed.input));
+  const created = await bulkCreate(
+    server,
+    'person',
+    seeds.map((seed) => seed.input),
+  );
   created.forEach((record, i) => people.push({ id: record.id, ...seeds[i]!.expected }));
   before = await snapshot(server, 'person');
 });
@@ -230,12 +260,23 @@ const CASES: Case[] = [
   ['phone eq, national format', { phone: { eq: '0612345605' } }, (p) => p.phone === '+33612345605'],
   ['phone in', { phone: { in: ['06 12 34 56 01', '+33612345602'] } }, (p) => p.phone === '+33612345601' || p.phone === '+33612345602'],
   ['phone startsWith a prefix', { phone: { startsWith: '+33 6 12 34 56 1' } }, (p) => p.phone?.startsWith('+336123456' + '1') ?? false],
-  ['date range', { born_on: { gte: '1980-01-01', lt: '1990-01-01' } }, (p) => p.born_on !== null && p.born_on >= '1980-01-01' && p.born_on < '1990-01-01'],
-  ['date between', { born_on: { between: ['1995-06-01', '2005-12-31'] } }, (p) => p.born_on !== null && p.born_on >= '1995-06-01' && p.born_on <= '2005-12-31'],
+  [
+    'date range',
+    { born_on: { gte: '1980-01-01', lt: '1990-01-01' } },
+    (p) => p.born_on !== null && p.born_on >= '1980-01-01' && p.born_on < '1990-01-01',
+  ],
+  [
+    'date between',
+    { born_on: { between: ['1995-06-01', '2005-12-31'] } },
+    (p) => p.born_on !== null && p.born_on >= '1995-06-01' && p.born_on <= '2005-12-31',
+  ],
   [
     'datetime range with offsets',
     { seen_at: { gte: '2026-01-05T02:00:00+02:00', lt: '2026-01-10T00:00:00Z' } },
-    (p) => p.seen_at !== null && Date.parse(p.seen_at) >= Date.parse('2026-01-05T00:00:00Z') && Date.parse(p.seen_at) < Date.parse('2026-01-10T00:00:00Z'),
+    (p) =>
+      p.seen_at !== null &&
+      Date.parse(p.seen_at) >= Date.parse('2026-01-05T00:00:00Z') &&
+      Date.parse(p.seen_at) < Date.parse('2026-01-10T00:00:00Z'),
   ],
   ['datetime gt', { seen_at: { gt: '2026-01-12T12:00:00.000Z' } }, (p) => p.seen_at !== null && p.seen_at > '2026-01-12T12:00:00.000Z'],
   ['lookup by id', { company: () => orgs[1]!.id }, (p) => p.company === orgs[1]!.id],
@@ -243,11 +284,19 @@ const CASES: Case[] = [
   ['lookup isNull', { company: { isNull: true } }, (p) => p.company === null],
   ['dotted path through a lookup', { 'company.country': { eq: 'FR' } }, (p) => orgOf(p)?.country === 'FR'],
   // With no company, company.country reads as NULL: NULL-matching tests include those records.
-  ['dotted path with isNull (no company counts as no country)', { 'company.country': { isNull: true } }, (p) => (orgOf(p)?.country ?? null) === null],
+  [
+    'dotted path with isNull (no company counts as no country)',
+    { 'company.country': { isNull: true } },
+    (p) => (orgOf(p)?.country ?? null) === null,
+  ],
   ['dotted path with isNull false', { 'company.country': { isNull: false } }, (p) => (orgOf(p)?.country ?? null) !== null],
   ['dotted path with ne includes records without a company', { 'company.country': { ne: 'FR' } }, (p) => orgOf(p)?.country !== 'FR'],
   ['two levels of lookups (self-lookup)', { 'company.parent.name': { eq: 'Acme' } }, (p) => parentOf(orgOf(p))?.name === 'Acme'],
-  ['two levels with contains', { 'company.parent.name': { contains: 'O' } }, (p) => lower(parentOf(orgOf(p))?.name ?? null)?.includes('o') ?? false],
+  [
+    'two levels with contains',
+    { 'company.parent.name': { contains: 'O' } },
+    (p) => lower(parentOf(orgOf(p))?.name ?? null)?.includes('o') ?? false,
+  ],
   ['id in', { id: { in: () => [people[3]!.id, people[30]!.id] } }, (p) => p.id === people[3]!.id || p.id === people[30]!.id],
   ['created_at before now', { created_at: { lte: () => new Date().toISOString() } }, () => true],
   ['an empty filter', {}, () => true],
@@ -264,7 +313,12 @@ const CASES: Case[] = [
   ['not of not', { not: { not: { vip: true } } }, (p) => p.vip === true],
   [
     'nested and / or / not',
-    { or: [{ and: [{ status: 'active' }, { not: { tags: { contains: 'red' } } }] }, { and: [{ 'company.country': 'FR' }, { score: { lt: 10 } }] }] },
+    {
+      or: [
+        { and: [{ status: 'active' }, { not: { tags: { contains: 'red' } } }] },
+        { and: [{ 'company.country': 'FR' }, { score: { lt: 10 } }] },
+      ],
+    },
     (p) => (p.status === 'active' && !has(p, 'red')) || (orgOf(p)?.country === 'FR' && p.score !== null && p.score < 10),
   ],
   ['a SQL-looking value matches only itself', { first_name: { eq: "x' OR 1=1 --" } }, (p) => p.first_name === "x' OR 1=1 --"],
@@ -354,7 +408,11 @@ describe('bad filters', () => {
     ['no operator at all', { score: {} }, 'filter.score'],
     ['an array instead of an object', [{ status: 'active' }], 'filter'],
     ['a number instead of an object', 42, 'filter'],
-    ['a filter nested too deep', Array.from({ length: 20 }).reduce((inner) => ({ not: inner }), { vip: true }), 'filter' + '.not'.repeat(13)],
+    [
+      'a filter nested too deep',
+      Array.from({ length: 20 }).reduce((inner) => ({ not: inner }), { vip: true }),
+      'filter' + '.not'.repeat(13),
+    ],
   ];
 
   it.each(cases)('%s → 400 naming the path', async (_name, filter, path) => {
@@ -365,7 +423,12 @@ describe('bad filters', () => {
   });
 
   it.each([['{"score":'], ['not json'], ["{'score': 1}"]])('invalid JSON %s → 400 naming filter', async (raw) => {
-    const body = expectProblem(await server.request('GET', `/api/records/person?filter=${encodeURIComponent(raw)}`), 400, 'TRELLIS_VALIDATION', 'filter');
+    const body = expectProblem(
+      await server.request('GET', `/api/records/person?filter=${encodeURIComponent(raw)}`),
+      400,
+      'TRELLIS_VALIDATION',
+      'filter',
+    );
     expect(body.errors[0].message).toMatch(/JSON/);
   });
 
@@ -380,7 +443,11 @@ describe('bad filters', () => {
 
   it('SQL-looking values in q return what they literally match', async () => {
     for (const text of ["' OR 1=1 --", "x' OR 1=1 --", '"; DROP TABLE person; --']) {
-      const expected = ids(people.filter((p) => [p.first_name, p.last_name, p.email, p.note, p.website].some((v) => v?.toLowerCase().includes(text.toLowerCase()))));
+      const expected = ids(
+        people.filter((p) =>
+          [p.first_name, p.last_name, p.email, p.note, p.website].some((v) => v?.toLowerCase().includes(text.toLowerCase())),
+        ),
+      );
       expect(ids(await listAll(server, 'person', { q: text }))).toEqual(expected);
       expect(expected.length).toBeLessThan(2);
     }

@@ -70,9 +70,7 @@ describe('entities', () => {
     expect(byName.get('due_on').label).toBe('Due on');
     expect(byName.get('starts_at').label).toBe('Starts at');
     // Every field is a real column; currency and phone keep their second column beside.
-    expect(await columnsOf(server, 'deal')).toEqual(
-      [...SYSTEM, ...EVERY_TYPE.map((f) => f.name), 'price_currency', 'phone_e164'].sort(),
-    );
+    expect(await columnsOf(server, 'deal')).toEqual([...SYSTEM, ...EVERY_TYPE.map((f) => f.name), 'price_currency', 'phone_e164'].sort());
     // Lookups are always indexed.
     expect(await indexesOf(server, 'deal')).toContain('ix_deal__account');
   });
@@ -93,7 +91,11 @@ describe('entities', () => {
 
   it('changes labels and description', async () => {
     const patched = expectOk(
-      await server.request('PATCH', '/api/meta/entities/deal', { label: 'Opportunity', pluralLabel: 'Opportunities', description: 'Sales deals' }),
+      await server.request('PATCH', '/api/meta/entities/deal', {
+        label: 'Opportunity',
+        pluralLabel: 'Opportunities',
+        description: 'Sales deals',
+      }),
     ).data;
     expect(patched).toMatchObject({ name: 'deal', label: 'Opportunity', pluralLabel: 'Opportunities', description: 'Sales deals' });
     const read = expectOk(await server.request('GET', '/api/meta/entities/deal')).data;
@@ -109,7 +111,11 @@ describe('entities', () => {
   });
 
   it('refuses a second entity of the same name with 409', async () => {
-    const body = expectProblem(await server.request('POST', '/api/meta/entities', { name: 'deal', label: 'Again' }), 409, 'TRELLIS_ENTITY_EXISTS');
+    const body = expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'deal', label: 'Again' }),
+      409,
+      'TRELLIS_ENTITY_EXISTS',
+    );
     expect(body.detail).toContain('deal');
     expect(expectOk(await server.request('GET', '/api/meta/entities/deal')).data.label).toBe('Opportunity');
   });
@@ -129,9 +135,20 @@ describe('fields', () => {
   });
 
   it('adds a field that records can use at once', async () => {
-    const response = await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'colour', type: 'select', options: { choices: ['red', 'blue'] } });
+    const response = await server.request('POST', '/api/meta/entities/gadget/fields', {
+      name: 'colour',
+      type: 'select',
+      options: { choices: ['red', 'blue'] },
+    });
     const field = expectOk(response, 201).data;
-    expect(field).toMatchObject({ name: 'colour', type: 'select', label: 'Colour', required: false, unique: false, options: { choices: ['red', 'blue'] } });
+    expect(field).toMatchObject({
+      name: 'colour',
+      type: 'select',
+      label: 'Colour',
+      required: false,
+      unique: false,
+      options: { choices: ['red', 'blue'] },
+    });
     const meta = expectOk(await server.request('GET', '/api/meta/entities/gadget')).data;
     expect(meta.fields.map((f: any) => f.name)).toEqual([...SYSTEM, 'label', 'code', 'size', 'colour']);
     const record = await createRecord(server, 'gadget', { label: 'G1', colour: 'red' });
@@ -147,8 +164,18 @@ describe('fields', () => {
   });
 
   it('refuses to change a field type or name, or a system field', async () => {
-    expectProblem(await server.request('PATCH', '/api/meta/entities/gadget/fields/size', { type: 'text' }), 400, 'TRELLIS_VALIDATION', 'type');
-    expectProblem(await server.request('PATCH', '/api/meta/entities/gadget/fields/size', { name: 'width' }), 400, 'TRELLIS_VALIDATION', 'name');
+    expectProblem(
+      await server.request('PATCH', '/api/meta/entities/gadget/fields/size', { type: 'text' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'type',
+    );
+    expectProblem(
+      await server.request('PATCH', '/api/meta/entities/gadget/fields/size', { name: 'width' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'name',
+    );
     expectProblem(await server.request('PATCH', '/api/meta/entities/gadget/fields/id', { label: 'Key' }), 400, 'TRELLIS_VALIDATION', 'id');
     expectProblem(await server.request('PATCH', '/api/meta/entities/gadget/fields/nope', { label: 'Nope' }), 404, 'TRELLIS_NOT_FOUND');
     const meta = expectOk(await server.request('GET', '/api/meta/entities/gadget')).data;
@@ -172,7 +199,12 @@ describe('fields', () => {
     await createRecord(server, 'gadget', { label: 'U1', code: 'U-1' });
     const on = expectOk(await server.request('PATCH', '/api/meta/entities/gadget/fields/code', { unique: true })).data;
     expect(on).toMatchObject({ unique: true, indexed: true });
-    const duplicate = expectProblem(await server.request('POST', '/api/records/gadget', { label: 'U2', code: 'U-1' }), 409, 'TRELLIS_DUPLICATE', 'code');
+    const duplicate = expectProblem(
+      await server.request('POST', '/api/records/gadget', { label: 'U2', code: 'U-1' }),
+      409,
+      'TRELLIS_DUPLICATE',
+      'code',
+    );
     expect(duplicate.errors).toHaveLength(1);
     expect(await count(server, 'gadget', { filter: { code: 'U-1' } })).toBe(1);
 
@@ -186,7 +218,11 @@ describe('fields', () => {
     // `code` now holds "U-1" twice.
     const before = expectOk(await server.request('GET', '/api/meta/entities/gadget')).data;
     const indexesBefore = await indexesOf(server, 'gadget');
-    const body = expectProblem(await server.request('PATCH', '/api/meta/entities/gadget/fields/code', { unique: true, label: 'Code' }), 409, 'TRELLIS_DUPLICATE_VALUES');
+    const body = expectProblem(
+      await server.request('PATCH', '/api/meta/entities/gadget/fields/code', { unique: true, label: 'Code' }),
+      409,
+      'TRELLIS_DUPLICATE_VALUES',
+    );
     expect(body.detail).toMatch(/unique/);
     const after = expectOk(await server.request('GET', '/api/meta/entities/gadget')).data;
     expect(after).toEqual(before);
@@ -197,8 +233,17 @@ describe('fields', () => {
   });
 
   it('refuses to add a field whose name is taken', async () => {
-    expectProblem(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'code', type: 'integer' }), 409, 'TRELLIS_FIELD_EXISTS');
-    expectProblem(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'created_at', type: 'text' }), 400, 'TRELLIS_VALIDATION', 'name');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'code', type: 'integer' }),
+      409,
+      'TRELLIS_FIELD_EXISTS',
+    );
+    expectProblem(
+      await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'created_at', type: 'text' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'name',
+    );
     const meta = expectOk(await server.request('GET', '/api/meta/entities/gadget')).data;
     expect(meta.fields.find((f: any) => f.name === 'code').type).toBe('text');
   });
@@ -206,27 +251,51 @@ describe('fields', () => {
   it('refuses a field whose derived column collides with an existing one', async () => {
     expectOk(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'cost', type: 'currency' }), 201);
     const before = await columnsOf(server, 'gadget');
-    const clash = expectProblem(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'cost_currency', type: 'text' }), 400, 'TRELLIS_VALIDATION', 'name');
+    const clash = expectProblem(
+      await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'cost_currency', type: 'text' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'name',
+    );
     expect(clash.errors[0].message).toContain('cost');
     // The other way round: a currency whose second column would be an existing text field.
     expectOk(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'fee_currency', type: 'text' }), 201);
-    expectProblem(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'fee', type: 'currency' }), 400, 'TRELLIS_VALIDATION', 'name');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'fee', type: 'currency' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'name',
+    );
     expect(await columnsOf(server, 'gadget')).toEqual([...before, 'fee_currency'].sort());
     const meta = expectOk(await server.request('GET', '/api/meta/entities/gadget')).data;
     expect(meta.fields.map((f: any) => f.name)).not.toContain('fee');
   });
 
   it('answers 404 when adding a field to an unknown entity', async () => {
-    expectProblem(await server.request('POST', '/api/meta/entities/nothing_here/fields', { name: 'x', type: 'text' }), 404, 'TRELLIS_NOT_FOUND');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities/nothing_here/fields', { name: 'x', type: 'text' }),
+      404,
+      'TRELLIS_NOT_FOUND',
+    );
   });
 
   it('drops a field only with ?confirm=<field>, and its column with it', async () => {
     expectOk(await server.request('POST', '/api/meta/entities/gadget/fields', { name: 'weight', type: 'decimal' }), 201);
     const record = await createRecord(server, 'gadget', { label: 'W', weight: 1.5 });
 
-    const missing = expectProblem(await server.request('DELETE', '/api/meta/entities/gadget/fields/weight'), 400, 'TRELLIS_VALIDATION', 'confirm');
+    const missing = expectProblem(
+      await server.request('DELETE', '/api/meta/entities/gadget/fields/weight'),
+      400,
+      'TRELLIS_VALIDATION',
+      'confirm',
+    );
     expect(missing.errors[0].message).toContain('confirm=weight');
-    expectProblem(await server.request('DELETE', '/api/meta/entities/gadget/fields/weight?confirm=size'), 400, 'TRELLIS_VALIDATION', 'confirm');
+    expectProblem(
+      await server.request('DELETE', '/api/meta/entities/gadget/fields/weight?confirm=size'),
+      400,
+      'TRELLIS_VALIDATION',
+      'confirm',
+    );
     expect(await columnsOf(server, 'gadget')).toContain('weight');
     expect(expectOk(await server.request('GET', `/api/records/gadget/${record.id}`)).data.weight).toBe(1.5);
 
@@ -251,7 +320,11 @@ describe('fields', () => {
   });
 
   it('refuses to drop a system field', async () => {
-    expectProblem(await server.request('DELETE', '/api/meta/entities/gadget/fields/created_at?confirm=created_at'), 400, 'TRELLIS_VALIDATION');
+    expectProblem(
+      await server.request('DELETE', '/api/meta/entities/gadget/fields/created_at?confirm=created_at'),
+      400,
+      'TRELLIS_VALIDATION',
+    );
     expect(await columnsOf(server, 'gadget')).toContain('created_at');
   });
 });
@@ -281,7 +354,11 @@ describe('dropping entities', () => {
   });
 
   it('refuses to drop an entity that a lookup targets', async () => {
-    const body = expectProblem(await server.request('DELETE', '/api/meta/entities/vendor?confirm=vendor'), 409, 'TRELLIS_ENTITY_REFERENCED');
+    const body = expectProblem(
+      await server.request('DELETE', '/api/meta/entities/vendor?confirm=vendor'),
+      409,
+      'TRELLIS_ENTITY_REFERENCED',
+    );
     expect(body.detail).toContain('part.vendor');
     expect(await entityNames(server)).toContain('vendor');
     expect(await count(server, 'vendor')).toBe(1);
@@ -325,7 +402,12 @@ describe('identifier validation', () => {
     ['a number', 42],
   ];
   it.each(badEntityNames)('refuses an entity name with %s', async (_what, name) => {
-    const body = expectProblem(await server.request('POST', '/api/meta/entities', { name, label: 'Bad' }), 400, 'TRELLIS_VALIDATION', 'name');
+    const body = expectProblem(
+      await server.request('POST', '/api/meta/entities', { name, label: 'Bad' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'name',
+    );
     expect(body.errors).toHaveLength(1);
     if (typeof name === 'string' && name) await expectNoEntity(name);
   });
@@ -358,7 +440,12 @@ describe('identifier validation', () => {
       { name: 'age', type: 'integer' },
       { name, type: 'text' },
     ];
-    const body = expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }), 400, 'TRELLIS_VALIDATION', 'fields[2].name');
+    const body = expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }),
+      400,
+      'TRELLIS_VALIDATION',
+      'fields[2].name',
+    );
     expect(body.errors).toHaveLength(1);
     await expectNoEntity('badfields');
   });
@@ -369,17 +456,50 @@ describe('identifier validation', () => {
       { name: 'phone', type: 'phone' },
       { name: 'email', type: 'text' },
     ];
-    const body = expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }), 400, 'TRELLIS_VALIDATION', 'fields[2].name');
+    const body = expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }),
+      400,
+      'TRELLIS_VALIDATION',
+      'fields[2].name',
+    );
     expect(body.errors[0].message).toContain('email');
     await expectNoEntity('badfields');
   });
 
   it.each([
-    ['a text after the currency', [{ name: 'price', type: 'currency' }, { name: 'title', type: 'text' }, { name: 'price_currency', type: 'text' }], 'fields[2].name'],
-    ['a currency after the text', [{ name: 'title', type: 'text' }, { name: 'price_currency', type: 'text' }, { name: 'price', type: 'currency' }], 'fields[2].name'],
-    ['a phone and its e164 column', [{ name: 'mobile', type: 'phone' }, { name: 'mobile_e164', type: 'text' }], 'fields[1].name'],
+    [
+      'a text after the currency',
+      [
+        { name: 'price', type: 'currency' },
+        { name: 'title', type: 'text' },
+        { name: 'price_currency', type: 'text' },
+      ],
+      'fields[2].name',
+    ],
+    [
+      'a currency after the text',
+      [
+        { name: 'title', type: 'text' },
+        { name: 'price_currency', type: 'text' },
+        { name: 'price', type: 'currency' },
+      ],
+      'fields[2].name',
+    ],
+    [
+      'a phone and its e164 column',
+      [
+        { name: 'mobile', type: 'phone' },
+        { name: 'mobile_e164', type: 'text' },
+      ],
+      'fields[1].name',
+    ],
   ])('refuses fields whose columns collide: %s', async (_what, fields, path) => {
-    expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }), 400, 'TRELLIS_VALIDATION', path);
+    expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }),
+      400,
+      'TRELLIS_VALIDATION',
+      path,
+    );
     await expectNoEntity('badfields');
   });
 
@@ -388,7 +508,12 @@ describe('identifier validation', () => {
       { name: 'title', type: 'text' },
       { name: 'weird', type: 'hologram' },
     ];
-    expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }), 400, 'TRELLIS_VALIDATION', 'fields[1].type');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }),
+      400,
+      'TRELLIS_VALIDATION',
+      'fields[1].type',
+    );
     await expectNoEntity('badfields');
   });
 
@@ -397,11 +522,21 @@ describe('identifier validation', () => {
       { name: 'title', type: 'text' },
       { name: 'owner', type: 'lookup', options: { target: 'ghost' } },
     ];
-    const body = expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }), 400, 'TRELLIS_VALIDATION', 'fields[1].options.target');
+    const body = expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }),
+      400,
+      'TRELLIS_VALIDATION',
+      'fields[1].options.target',
+    );
     expect(body.errors[0].message).toContain('ghost');
     await expectNoEntity('badfields');
     const noTarget = [{ name: 'owner', type: 'lookup' }];
-    expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields: noTarget }), 400, 'TRELLIS_VALIDATION', 'fields[0].options.target');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields: noTarget }),
+      400,
+      'TRELLIS_VALIDATION',
+      'fields[0].options.target',
+    );
     await expectNoEntity('badfields');
   });
 
@@ -415,7 +550,12 @@ describe('identifier validation', () => {
     ['a phone default that is no phone number', { name: 'p', type: 'phone', default: '12' }],
   ])('refuses %s, naming fields[1].default', async (_what, field) => {
     const fields = [{ name: 'title', type: 'text' }, field];
-    expectProblem(await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }), 400, 'TRELLIS_VALIDATION', 'fields[1].default');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields }),
+      400,
+      'TRELLIS_VALIDATION',
+      'fields[1].default',
+    );
     await expectNoEntity('badfields');
   });
 
@@ -427,7 +567,11 @@ describe('identifier validation', () => {
       'fields[0].options.choices',
     );
     expectProblem(
-      await server.request('POST', '/api/meta/entities', { name: 'badfields', label: 'Bad', fields: [{ name: 's', type: 'text', options: { colour: 'red' } }] }),
+      await server.request('POST', '/api/meta/entities', {
+        name: 'badfields',
+        label: 'Bad',
+        fields: [{ name: 's', type: 'text', options: { colour: 'red' } }],
+      }),
       400,
       'TRELLIS_VALIDATION',
       'fields[0].options.colour',
@@ -514,8 +658,18 @@ describe('adding fields to a table that has records', () => {
   it('leaves the table as it was when adding a field fails', async () => {
     const before = await columnsOf(server, 'member');
     const records = await all();
-    expectProblem(await server.request('POST', '/api/meta/entities/member/fields', { name: 'rank', type: 'integer', default: 'first' }), 400, 'TRELLIS_VALIDATION', 'default');
-    expectProblem(await server.request('POST', '/api/meta/entities/member/fields', { name: 'email', type: 'email', unique: true, default: 'a@b.co' }), 400, 'TRELLIS_VALIDATION', 'default');
+    expectProblem(
+      await server.request('POST', '/api/meta/entities/member/fields', { name: 'rank', type: 'integer', default: 'first' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'default',
+    );
+    expectProblem(
+      await server.request('POST', '/api/meta/entities/member/fields', { name: 'email', type: 'email', unique: true, default: 'a@b.co' }),
+      400,
+      'TRELLIS_VALIDATION',
+      'default',
+    );
     expect(await columnsOf(server, 'member')).toEqual(before);
     expect(await all()).toEqual(records);
   });

@@ -21,13 +21,19 @@ afterAll(async () => {
 
 describe('metadata changed through one instance', () => {
   it('a new entity is usable through the other at once', async () => {
-    expectOk(await a.request('POST', '/api/meta/entities', { name: 'deal', label: 'Deal', fields: [{ name: 'title', type: 'text' }] }), 201);
+    expectOk(
+      await a.request('POST', '/api/meta/entities', { name: 'deal', label: 'Deal', fields: [{ name: 'title', type: 'text' }] }),
+      201,
+    );
     const created = await createRecord(b, 'deal', { title: 'Made through B' });
     expect(expectOk(await a.request('GET', `/api/records/deal/${created.id}`)).data.title).toBe('Made through B');
   });
 
   it('a new field can be written through the other right after the response', async () => {
-    expectOk(await a.request('POST', '/api/meta/entities/deal/fields', { name: 'stage', type: 'select', options: { choices: ['open', 'won'] } }), 201);
+    expectOk(
+      await a.request('POST', '/api/meta/entities/deal/fields', { name: 'stage', type: 'select', options: { choices: ['open', 'won'] } }),
+      201,
+    );
     const created = await createRecord(b, 'deal', { title: 'Staged', stage: 'won' });
     expect(created.stage).toBe('won');
     expect(expectOk(await a.request('GET', `/api/records/deal/${created.id}`)).data.stage).toBe('won');
@@ -68,7 +74,10 @@ describe('metadata changed through one instance', () => {
   });
 
   it('works the other way round too', async () => {
-    expectOk(await b.request('POST', '/api/meta/entities', { name: 'ticket', label: 'Ticket', fields: [{ name: 'subject', type: 'text' }] }), 201);
+    expectOk(
+      await b.request('POST', '/api/meta/entities', { name: 'ticket', label: 'Ticket', fields: [{ name: 'subject', type: 'text' }] }),
+      201,
+    );
     expectOk(await b.request('POST', '/api/meta/entities/ticket/fields', { name: 'urgent', type: 'boolean', default: false }), 201);
     const created = await createRecord(a, 'ticket', { subject: 'Through A', urgent: true });
     expect(created).toMatchObject({ subject: 'Through A', urgent: true });

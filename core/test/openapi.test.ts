@@ -12,7 +12,10 @@ let companyId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const companyFields = [{ name: 'name', type: 'text', required: true }, { name: 'country', type: 'select', options: { choices: ['FR', 'DE'] } }];
+  const companyFields = [
+    { name: 'name', type: 'text', required: true },
+    { name: 'country', type: 'select', options: { choices: ['FR', 'DE'] } },
+  ];
   await createEntity(server, { name: 'company', label: 'Company', fields: companyFields });
   await createEntity(server, {
     name: 'sales_lead',
@@ -98,7 +101,10 @@ describe('GET /api/openapi.json', () => {
     expect(new Set(ids).size).toBe(ids.length);
 
     for (const { path, method, operation, shared } of all) {
-      const declared = [...shared, ...(operation.parameters ?? [])].filter((p) => p.in === 'path').map((p) => p.name).sort();
+      const declared = [...shared, ...(operation.parameters ?? [])]
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name)
+        .sort();
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
       expect(declared, `${method} ${path}`).toEqual(templated);
       expect(Object.keys(operation.responses).length, `${method} ${path}`).toBeGreaterThan(0);
@@ -115,8 +121,13 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(paths['/api/meta/entities'])).toEqual(['get', 'post']);
     expect(Object.keys(paths['/api/meta/entities/{entity}']).filter((key) => METHODS.includes(key))).toEqual(['get', 'patch', 'delete']);
     expect(paths['/api/meta/entities/{entity}/fields'].post).toBeDefined();
-    expect(Object.keys(paths['/api/meta/entities/{entity}/fields/{field}']).filter((key) => METHODS.includes(key))).toEqual(['patch', 'delete']);
-    expect(paths['/api/meta/entities/{entity}'].delete.parameters).toContainEqual(expect.objectContaining({ name: 'confirm', in: 'query', required: true }));
+    expect(Object.keys(paths['/api/meta/entities/{entity}/fields/{field}']).filter((key) => METHODS.includes(key))).toEqual([
+      'patch',
+      'delete',
+    ]);
+    expect(paths['/api/meta/entities/{entity}'].delete.parameters).toContainEqual(
+      expect.objectContaining({ name: 'confirm', in: 'query', required: true }),
+    );
     expect(paths['/api/openapi.json'].get).toBeDefined();
     expect(paths['/health'].get.security).toEqual([]);
     expect(paths['/ready'].get.responses).toHaveProperty('503');
@@ -129,7 +140,11 @@ describe('GET /api/openapi.json', () => {
     expect(list.post.operationId).toBe('createSalesLead');
     expect(paths['/api/records/sales_lead/count'].get.operationId).toBe('countSalesLead');
     const one = paths['/api/records/sales_lead/{id}'];
-    expect([one.get.operationId, one.patch.operationId, one.delete.operationId]).toEqual(['getSalesLead', 'updateSalesLead', 'deleteSalesLead']);
+    expect([one.get.operationId, one.patch.operationId, one.delete.operationId]).toEqual([
+      'getSalesLead',
+      'updateSalesLead',
+      'deleteSalesLead',
+    ]);
 
     const parameters = Object.fromEntries(list.get.parameters.map((p: any) => [p.name, p]));
     expect(Object.keys(parameters).sort()).toEqual(['cursor', 'expand', 'fields', 'filter', 'limit', 'q', 'sort']);
@@ -158,7 +173,9 @@ describe('GET /api/openapi.json', () => {
     expect(schemas.SalesLeadPatch.properties).not.toHaveProperty('id');
 
     const record = schemas.SalesLead;
-    expect(record.required).toEqual(expect.arrayContaining(['id', 'created_at', 'updated_at', 'created_by', 'owner_id', 'title', 'company']));
+    expect(record.required).toEqual(
+      expect.arrayContaining(['id', 'created_at', 'updated_at', 'created_by', 'owner_id', 'title', 'company']),
+    );
     expect(record.properties.phone.properties).toHaveProperty('e164');
     expect(input.properties.phone.type).toEqual(['string', 'object']);
     expect(record.properties.budget.anyOf[0].required).toEqual(['amount', 'currency']);
@@ -229,7 +246,9 @@ describe('GET /api/openapi.json', () => {
     const after = await openApi();
     expect(after.components.schemas.SalesLead.properties).toHaveProperty('source');
     expect(after.components.schemas.SalesLeadInput.required).toContain('source');
-    expect(after.paths['/api/records/sales_lead'].get.parameters.find((p: any) => p.name === 'filter').description).toContain('`source` (text)');
+    expect(after.paths['/api/records/sales_lead'].get.parameters.find((p: any) => p.name === 'filter').description).toContain(
+      '`source` (text)',
+    );
 
     await createEntity(server, { name: 'scratch_pad', label: 'Scratch pad', fields: [{ name: 'text', type: 'long_text' }] });
     const withPad = await openApi();

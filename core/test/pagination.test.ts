@@ -7,7 +7,24 @@ let rows: Rec[] = [];
 
 const TOTAL = 3000;
 const LIMIT = 97;
-const NAMES = ['Adams', 'Baker', 'Clark', 'Davis', 'Evans', 'Fisher', 'Garcia', 'Hill', 'Irwin', 'Jones', 'King', 'Lewis', 'Moore', 'Nash', 'Owens', 'Price'];
+const NAMES = [
+  'Adams',
+  'Baker',
+  'Clark',
+  'Davis',
+  'Evans',
+  'Fisher',
+  'Garcia',
+  'Hill',
+  'Irwin',
+  'Jones',
+  'King',
+  'Lewis',
+  'Moore',
+  'Nash',
+  'Owens',
+  'Price',
+];
 
 /** A deterministic spread of values with many duplicates and some NULLs. */
 function seed(i: number): Record<string, unknown> {
@@ -33,7 +50,12 @@ beforeAll(async () => {
       { name: 'tags', type: 'multi_select', options: { choices: ['x'] } },
     ],
   });
-  rows = await bulkCreate(server, 'lead', Array.from({ length: TOTAL }, (_, i) => seed(i)), 1000);
+  rows = await bulkCreate(
+    server,
+    'lead',
+    Array.from({ length: TOTAL }, (_, i) => seed(i)),
+    1000,
+  );
 });
 afterAll(() => server?.close());
 
@@ -58,7 +80,10 @@ function comparator(sort: string | undefined): (a: Rec, b: Rec) => number {
 }
 
 /** Follows `page.next` to the end, running `between` after each page. */
-async function walk(params: Record<string, unknown>, between?: (page: number) => Promise<void>): Promise<{ records: Rec[]; pages: number }> {
+async function walk(
+  params: Record<string, unknown>,
+  between?: (page: number) => Promise<void>,
+): Promise<{ records: Rec[]; pages: number }> {
   const records: Rec[] = [];
   let cursor: string | undefined;
   let pages = 0;
@@ -116,7 +141,10 @@ describe('keyset pages', () => {
       if ('score' in filter) return r.score !== null && r.score >= 10 && r.score < 30;
       return ['Baker', 'King'].includes(r.last_name);
     };
-    const expected = rows.filter(keep).sort(comparator(sort)).map((r) => r.id);
+    const expected = rows
+      .filter(keep)
+      .sort(comparator(sort))
+      .map((r) => r.id);
     expect(expected.length).toBeGreaterThan(LIMIT);
     expect(records.map((r) => r.id)).toEqual(expected);
     expect(await count(server, 'lead', { filter })).toBe(expected.length);
@@ -154,35 +182,48 @@ describe('keyset pages', () => {
 });
 
 describe('pages while records are being added', () => {
-  it.each([['last_name'], ['-score,last_name'], [undefined]])('sort=%s never skips nor repeats a record that existed before', async (sort) => {
-    const existing = new Set(rows.map((r) => r.id));
-    let added = 0;
-    const { records } = await walk({ sort }, async (page) => {
-      // New records land before, among and after the ones already read.
-      const batch = Array.from({ length: 6 }, (_, k) => seed(TOTAL + page * 10 + k));
-      const response = await server.request('POST', '/api/records/lead', batch);
-      expect(response.status).toBe(201);
-      added += batch.length;
-    });
-    const got = records.map((r) => r.id);
-    expect(new Set(got).size).toBe(got.length);
-    const seen = got.filter((id) => existing.has(id));
-    expect(seen).toHaveLength(existing.size);
-    // Whatever was returned is still in order.
-    const order = comparator(sort);
-    for (let i = 1; i < records.length; i++) expect(order(records[i - 1]!, records[i]!)).toBeLessThan(0);
-    expect(await count(server, 'lead')).toBe(existing.size + added);
-    rows = (await walk({ limit: 1000 })).records;
-  });
+  it.each([['last_name'], ['-score,last_name'], [undefined]])(
+    'sort=%s never skips nor repeats a record that existed before',
+    async (sort) => {
+      const existing = new Set(rows.map((r) => r.id));
+      let added = 0;
+      const { records } = await walk({ sort }, async (page) => {
+        // New records land before, among and after the ones already read.
+        const batch = Array.from({ length: 6 }, (_, k) => seed(TOTAL + page * 10 + k));
+        const response = await server.request('POST', '/api/records/lead', batch);
+        expect(response.status).toBe(201);
+        added += batch.length;
+      });
+      const got = records.map((r) => r.id);
+      expect(new Set(got).size).toBe(got.length);
+      const seen = got.filter((id) => existing.has(id));
+      expect(seen).toHaveLength(existing.size);
+      // Whatever was returned is still in order.
+      const order = comparator(sort);
+      for (let i = 1; i < records.length; i++) expect(order(records[i - 1]!, records[i]!)).toBeLessThan(0);
+      expect(await count(server, 'lead')).toBe(existing.size + added);
+      rows = (await walk({ limit: 1000 })).records;
+    },
+  );
 });
 
 describe('bad paging parameters', () => {
   it('refuses a cursor made for another sort', async () => {
     const page = await listPage(server, 'lead', { sort: 'last_name', limit: 10 });
-    const body = expectProblem(await server.request('GET', `/api/records/lead${qs({ sort: '-last_name', cursor: page.page.next! })}`), 400, 'TRELLIS_VALIDATION', 'cursor');
+    const body = expectProblem(
+      await server.request('GET', `/api/records/lead${qs({ sort: '-last_name', cursor: page.page.next! })}`),
+      400,
+      'TRELLIS_VALIDATION',
+      'cursor',
+    );
     expect(body.errors).toHaveLength(1);
     expectProblem(await server.request('GET', `/api/records/lead${qs({ cursor: page.page.next! })}`), 400, 'TRELLIS_VALIDATION', 'cursor');
-    expectProblem(await server.request('GET', `/api/records/lead${qs({ sort: 'last_name,score', cursor: page.page.next! })}`), 400, 'TRELLIS_VALIDATION', 'cursor');
+    expectProblem(
+      await server.request('GET', `/api/records/lead${qs({ sort: 'last_name,score', cursor: page.page.next! })}`),
+      400,
+      'TRELLIS_VALIDATION',
+      'cursor',
+    );
     // The same cursor with its own sort (and another filter or limit) is fine.
     const next = await listPage(server, 'lead', { sort: 'last_name', limit: 5, cursor: page.page.next! });
     expect(next.data).toHaveLength(5);

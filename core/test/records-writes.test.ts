@@ -28,7 +28,8 @@ beforeAll(async () => {
     ],
   });
   acme = await createRecord(server, 'company', { name: 'Acme' });
-  for (let i = 0; i < 5; i++) await createRecord(server, 'contact', { first_name: `Seed${i}`, email: `seed${i}@example.com`, company: acme.id });
+  for (let i = 0; i < 5; i++)
+    await createRecord(server, 'contact', { first_name: `Seed${i}`, email: `seed${i}@example.com`, company: acme.id });
 });
 afterAll(() => server?.close());
 
@@ -39,7 +40,8 @@ async function unchanged(run: () => Promise<void>): Promise<void> {
   expect(await snapshot(server, 'contact')).toEqual(before);
 }
 
-const contacts = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ first_name: `${tag}${i}`, email: `${tag.toLowerCase()}${i}@example.com`, score: i }));
+const contacts = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => ({ first_name: `${tag}${i}`, email: `${tag.toLowerCase()}${i}@example.com`, score: i }));
 
 describe('bulk create', () => {
   it('creates every record of an array in order', async () => {
@@ -134,18 +136,38 @@ describe('bulk create', () => {
 describe('single writes', () => {
   it('refuses a lookup to a record that does not exist, naming the field', async () => {
     await unchanged(async () => {
-      expectProblem(await server.request('POST', '/api/records/contact', { first_name: 'Lost', company: randomUUID() }), 400, 'TRELLIS_VALIDATION', 'company');
+      expectProblem(
+        await server.request('POST', '/api/records/contact', { first_name: 'Lost', company: randomUUID() }),
+        400,
+        'TRELLIS_VALIDATION',
+        'company',
+      );
       const seed = (await listAll(server, 'contact', { filter: { first_name: 'Seed0' } }))[0]!;
-      expectProblem(await server.request('PATCH', `/api/records/contact/${seed.id}`, { company: randomUUID() }), 400, 'TRELLIS_VALIDATION', 'company');
+      expectProblem(
+        await server.request('PATCH', `/api/records/contact/${seed.id}`, { company: randomUUID() }),
+        400,
+        'TRELLIS_VALIDATION',
+        'company',
+      );
     });
   });
 
   it('refuses a field the entity does not have, naming it', async () => {
     await unchanged(async () => {
-      const body = expectProblem(await server.request('POST', '/api/records/contact', { first_name: 'X', nickname: 'Y' }), 400, 'TRELLIS_VALIDATION', 'nickname');
+      const body = expectProblem(
+        await server.request('POST', '/api/records/contact', { first_name: 'X', nickname: 'Y' }),
+        400,
+        'TRELLIS_VALIDATION',
+        'nickname',
+      );
       expect(body.errors).toHaveLength(1);
       const seed = (await listAll(server, 'contact', { filter: { first_name: 'Seed1' } }))[0]!;
-      expectProblem(await server.request('PATCH', `/api/records/contact/${seed.id}`, { nickname: 'Y' }), 400, 'TRELLIS_VALIDATION', 'nickname');
+      expectProblem(
+        await server.request('PATCH', `/api/records/contact/${seed.id}`, { nickname: 'Y' }),
+        400,
+        'TRELLIS_VALIDATION',
+        'nickname',
+      );
     });
   });
 
@@ -215,7 +237,10 @@ describe('deleting', () => {
   });
 
   it('clears lookups added after the table was created, too', async () => {
-    expectOk(await server.request('POST', '/api/meta/entities/company/fields', { name: 'parent', type: 'lookup', options: { target: 'company' } }), 201);
+    expectOk(
+      await server.request('POST', '/api/meta/entities/company/fields', { name: 'parent', type: 'lookup', options: { target: 'company' } }),
+      201,
+    );
     const parent = await createRecord(server, 'company', { name: 'Parent' });
     const child = await createRecord(server, 'company', { name: 'Child', parent: parent.id });
     expect((await server.request('DELETE', `/api/records/company/${parent.id}`)).status).toBe(204);
@@ -254,12 +279,19 @@ describe('bad request bodies', () => {
 
   const json = { 'content-type': 'application/json' };
 
-  it.each([['{"first_name": "x"'], ['{first_name: "x"}'], ["{'first_name': 'x'}"], ['[1, 2,]']])('invalid JSON %s → 400 TRELLIS_INVALID_JSON', async (raw) => {
-    await unchanged(async () => {
-      expectProblem(await server.request('POST', '/api/records/contact', undefined, { raw, headers: json }), 400, 'TRELLIS_INVALID_JSON');
-      expectProblem(await server.request('PATCH', `/api/records/contact/${target.id}`, undefined, { raw, headers: json }), 400, 'TRELLIS_INVALID_JSON');
-    });
-  });
+  it.each([['{"first_name": "x"'], ['{first_name: "x"}'], ["{'first_name': 'x'}"], ['[1, 2,]']])(
+    'invalid JSON %s → 400 TRELLIS_INVALID_JSON',
+    async (raw) => {
+      await unchanged(async () => {
+        expectProblem(await server.request('POST', '/api/records/contact', undefined, { raw, headers: json }), 400, 'TRELLIS_INVALID_JSON');
+        expectProblem(
+          await server.request('PATCH', `/api/records/contact/${target.id}`, undefined, { raw, headers: json }),
+          400,
+          'TRELLIS_INVALID_JSON',
+        );
+      });
+    },
+  );
 
   it.each([
     ['text/plain', 'first_name=x'],
@@ -268,8 +300,16 @@ describe('bad request bodies', () => {
     ['application/xml', '<contact><first_name>x</first_name></contact>'],
   ])('a %s body → 415', async (type, raw) => {
     await unchanged(async () => {
-      expectProblem(await server.request('POST', '/api/records/contact', undefined, { raw, headers: { 'content-type': type } }), 415, 'TRELLIS_UNSUPPORTED_MEDIA_TYPE');
-      expectProblem(await server.request('PATCH', `/api/records/contact/${target.id}`, undefined, { raw, headers: { 'content-type': type } }), 415, 'TRELLIS_UNSUPPORTED_MEDIA_TYPE');
+      expectProblem(
+        await server.request('POST', '/api/records/contact', undefined, { raw, headers: { 'content-type': type } }),
+        415,
+        'TRELLIS_UNSUPPORTED_MEDIA_TYPE',
+      );
+      expectProblem(
+        await server.request('PATCH', `/api/records/contact/${target.id}`, undefined, { raw, headers: { 'content-type': type } }),
+        415,
+        'TRELLIS_UNSUPPORTED_MEDIA_TYPE',
+      );
     });
   });
 
@@ -287,13 +327,23 @@ describe('bad request bodies', () => {
     await unchanged(async () => {
       // Only an object (or, to create in bulk, an array) is a request body.
       expectProblem(await server.request('POST', '/api/records/contact', undefined, { raw, headers: json }), 400, undefined, 'body');
-      expectProblem(await server.request('PATCH', `/api/records/contact/${target.id}`, undefined, { raw, headers: json }), 400, undefined, 'body');
+      expectProblem(
+        await server.request('PATCH', `/api/records/contact/${target.id}`, undefined, { raw, headers: json }),
+        400,
+        undefined,
+        'body',
+      );
     });
   });
 
   it('an array body on PATCH → 400', async () => {
     await unchanged(async () => {
-      const body = expectProblem(await server.request('PATCH', `/api/records/contact/${target.id}`, [{ first_name: 'x' }]), 400, 'TRELLIS_VALIDATION', 'body');
+      const body = expectProblem(
+        await server.request('PATCH', `/api/records/contact/${target.id}`, [{ first_name: 'x' }]),
+        400,
+        'TRELLIS_VALIDATION',
+        'body',
+      );
       expect(body.errors[0].message).toMatch(/object/);
     });
   });

@@ -64,8 +64,4 @@ export type FieldCondition = Partial<Record<FilterOperator, FilterValue>> | stri
  * };
  * ```
  */
-export type Filter =
-  | { and: Filter[] }
-  | { or: Filter[] }
-  | { not: Filter }
-  | { [fieldPath: string]: FieldCondition };
+export type Filter = { and: Filter[] } | { or: Filter[] } | { not: Filter } | { [fieldPath: string]: FieldCondition };

@@ -5,9 +5,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   defineEntity,
-  FIELD_TYPES,
-  FILTER_OPERATORS,
-  SYSTEM_FIELDS,
+  type FIELD_TYPES,
+  type FILTER_OPERATORS,
+  type SYSTEM_FIELDS,
   type EntityDefinition,
   type EntityMetadata,
   type FieldDefinition,

@@ -36,7 +36,10 @@ export function authGate(sessions: SessionService): Middleware<TrellisState> {
     if (!bearer && !SAFE_METHODS.has(ctx.method)) {
       const expected = ctx.cookies.get(CSRF_COOKIE);
       if (!expected || ctx.get(CSRF_HEADER) !== expected) {
-        throw new ForbiddenError(`Cookie-authenticated writes must send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`, 'TRELLIS_CSRF');
+        throw new ForbiddenError(
+          `Cookie-authenticated writes must send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`,
+          'TRELLIS_CSRF',
+        );
       }
     }
     ctx.state.actor = actor;

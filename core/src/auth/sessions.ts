@@ -55,7 +55,12 @@ export class SessionService {
       .where('s.token_hash', hash)
       .andWhere('s.expires_at', '>', new Date(now).toISOString())
       .andWhere('u.active', true)
-      .first<{ id: string; email: string; name: string; is_admin: boolean | number } | undefined>('u.id', 'u.email', 'u.name', 'u.is_admin');
+      .first<{ id: string; email: string; name: string; is_admin: boolean | number } | undefined>(
+        'u.id',
+        'u.email',
+        'u.name',
+        'u.is_admin',
+      );
     if (!row) {
       this.cache.delete(hash);
       return null;

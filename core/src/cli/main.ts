@@ -8,7 +8,11 @@ async function start(): Promise<void> {
   const { bootstrap } = trellis;
   if (bootstrap.created) {
     const lines = [`First admin created: ${bootstrap.email}`];
-    lines.push(bootstrap.generatedPassword ? `Password (shown only this once): ${bootstrap.generatedPassword}` : 'Password: the value of TRELLIS_ADMIN_PASSWORD');
+    lines.push(
+      bootstrap.generatedPassword
+        ? `Password (shown only this once): ${bootstrap.generatedPassword}`
+        : 'Password: the value of TRELLIS_ADMIN_PASSWORD',
+    );
     process.stdout.write(`\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
   }
   process.stdout.write(`Trellis is listening on ${url} (database: ${trellis.db.dialect})\n`);

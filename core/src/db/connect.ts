@@ -111,5 +111,12 @@ function openPostgres(url: string): Database {
     pool: { min: 0, max: 10 },
   });
   // PostgreSQL's autovacuum keeps planner statistics current by itself.
-  return { knex, dialect: 'postgres', url, sql: createSqlAccess(knex, 'postgres'), noteWrites: () => undefined, close: () => knex.destroy() };
+  return {
+    knex,
+    dialect: 'postgres',
+    url,
+    sql: createSqlAccess(knex, 'postgres'),
+    noteWrites: () => undefined,
+    close: () => knex.destroy(),
+  };
 }

@@ -27,7 +27,7 @@ const statements = new WeakMap<Connection, Map<string, Statement>>();
  */
 function prepared(conn: Connection, sql: string): Statement {
   let cache = statements.get(conn);
-  if (!cache) statements.set(conn, (cache = new Map()));
+  if (!cache) statements.set(conn, (cache = new Map<string, Statement>()));
   let statement = cache.get(sql);
   if (!statement) {
     statement = conn.prepare<unknown[], Row>(sql);
@@ -86,7 +86,7 @@ function sqliteAccess(knex: Knex, reader: (() => Connection) | undefined): SqlAc
 function pgRunner(knex: Knex): SqlRunner {
   return {
     async query(sql, bindings = []) {
-      const result = (await knex.raw(sql, bindings as Knex.RawBinding[])) as { rows: Row[] };
+      const result = await knex.raw<{ rows: Row[] }>(sql, bindings as Knex.RawBinding[]);
       return result.rows;
     },
   };

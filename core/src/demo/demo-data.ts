@@ -10,7 +10,12 @@ export const DEMO_ENTITIES: EntityDefinition[] = [
     fields: [
       { name: 'name', type: 'text', required: true, indexed: true },
       { name: 'website', type: 'url' },
-      { name: 'industry', type: 'select', indexed: true, options: { choices: ['software', 'manufacturing', 'retail', 'finance', 'health'] } },
+      {
+        name: 'industry',
+        type: 'select',
+        indexed: true,
+        options: { choices: ['software', 'manufacturing', 'retail', 'finance', 'health'] },
+      },
       { name: 'country', type: 'text', indexed: true },
       { name: 'employees', type: 'integer', indexed: true },
       { name: 'phone', type: 'phone' },
@@ -35,16 +40,68 @@ export const DEMO_ENTITIES: EntityDefinition[] = [
 ];
 
 const COMPANY_NAMES = [
-  'Acme Robotics', 'Blue Harbor Foods', 'Cobalt Analytics', 'Delta Textiles', 'Evergreen Clinics', 'Fjord Capital',
-  'Granite Works', 'Helios Energy', 'Indigo Retail', 'Juniper Health', 'Kestrel Software', 'Lumen Optics',
-  'Meridian Bank', 'Northwind Traders', 'Orchid Pharma', 'Pioneer Tools', 'Quartz Logistics', 'Redwood Furniture',
+  'Acme Robotics',
+  'Blue Harbor Foods',
+  'Cobalt Analytics',
+  'Delta Textiles',
+  'Evergreen Clinics',
+  'Fjord Capital',
+  'Granite Works',
+  'Helios Energy',
+  'Indigo Retail',
+  'Juniper Health',
+  'Kestrel Software',
+  'Lumen Optics',
+  'Meridian Bank',
+  'Northwind Traders',
+  'Orchid Pharma',
+  'Pioneer Tools',
+  'Quartz Logistics',
+  'Redwood Furniture',
 ];
 const COUNTRIES: Array<[string, string]> = [
-  ['FR', '+33 1 42 68 53 00'], ['DE', '+49 30 901820'], ['GB', '+44 20 7946 0000'], ['US', '+1 212 555 0100'], ['ES', '+34 912 345 678'], ['IT', '+39 06 6982'],
+  ['FR', '+33 1 42 68 53 00'],
+  ['DE', '+49 30 901820'],
+  ['GB', '+44 20 7946 0000'],
+  ['US', '+1 212 555 0100'],
+  ['ES', '+34 912 345 678'],
+  ['IT', '+39 06 6982'],
 ];
 const INDUSTRIES = ['software', 'manufacturing', 'retail', 'finance', 'health'];
-const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Ken', 'Radia', 'Dennis', 'Frances', 'Edsger', 'Hedy', 'John', 'Katherine'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Thompson', 'Perlman', 'Ritchie', 'Allen', 'Dijkstra', 'Lamarr', 'Backus', 'Johnson'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Linus',
+  'Margaret',
+  'Tim',
+  'Barbara',
+  'Ken',
+  'Radia',
+  'Dennis',
+  'Frances',
+  'Edsger',
+  'Hedy',
+  'John',
+  'Katherine',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Torvalds',
+  'Hamilton',
+  'Berners-Lee',
+  'Liskov',
+  'Thompson',
+  'Perlman',
+  'Ritchie',
+  'Allen',
+  'Dijkstra',
+  'Lamarr',
+  'Backus',
+  'Johnson',
+];
 const TITLES = ['CEO', 'CTO', 'Head of Sales', 'Buyer', 'Office Manager', 'Engineer', 'Marketing Lead'];
 const STATUSES = ['new', 'active', 'customer', 'lost'];
 
@@ -58,7 +115,10 @@ function generator(seed: number): () => number {
 }
 
 /** Demo companies, then contacts pointing at them by index. */
-export function demoRecords(): { companies: Array<Record<string, unknown>>; contacts: Array<Record<string, unknown> & { companyIndex: number }> } {
+export function demoRecords(): {
+  companies: Array<Record<string, unknown>>;
+  contacts: Array<Record<string, unknown> & { companyIndex: number }>;
+} {
   const random = generator(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const companies = COMPANY_NAMES.map((name, index) => {

@@ -74,7 +74,14 @@ const ENTITY_PATCH = {
 
 const FIELD_PATCH = {
   type: 'object',
-  properties: { label: LABEL, required: { type: 'boolean' }, unique: { type: 'boolean' }, indexed: { type: 'boolean' }, default: {}, options: FIELD_OPTIONS },
+  properties: {
+    label: LABEL,
+    required: { type: 'boolean' },
+    unique: { type: 'boolean' },
+    indexed: { type: 'boolean' },
+    default: {},
+    options: FIELD_OPTIONS,
+  },
   additionalProperties: false,
 };
 
@@ -112,12 +119,7 @@ export function humanise(name: string): string {
  * Fills a shape-checked field definition's defaults and checks what JSON Schema cannot:
  * the name, the type's options, the lookup target, and the default value.
  */
-export function normaliseField(
-  definition: FieldDefinition,
-  position: number,
-  path: string,
-  context: FieldContext,
-): FieldMetadata {
+export function normaliseField(definition: FieldDefinition, position: number, path: string, context: FieldContext): FieldMetadata {
   const name = validateFieldName(definition.name, `${path}name`);
   const field: FieldMetadata = {
     name,
@@ -152,7 +154,8 @@ export function fieldProblems(field: FieldMetadata, path: string, context: Field
     if (!target) problems.push({ path: `${path}options.target`, message: 'is required for a lookup: the entity it points to' });
     else if (!context.entityExists(target)) problems.push({ path: `${path}options.target`, message: `entity "${target}" does not exist` });
   }
-  if (ALWAYS_INDEXED.has(field.type) && !field.indexed) problems.push({ path: `${path}indexed`, message: `${field.type} fields are always indexed` });
+  if (ALWAYS_INDEXED.has(field.type) && !field.indexed)
+    problems.push({ path: `${path}indexed`, message: `${field.type} fields are always indexed` });
   if ((field.unique || field.indexed) && module.sortColumn(field) === null) {
     problems.push({ path: `${path}${field.unique ? 'unique' : 'indexed'}`, message: `${field.type} fields cannot be indexed` });
   }

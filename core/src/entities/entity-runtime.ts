@@ -4,7 +4,18 @@ import { fieldType } from './field-types/index.js';
 import { q } from './identifiers.js';
 
 function systemField(name: string, type: FieldMetadata['type'], label: string, position: number): FieldMetadata {
-  return { name, type, label, required: false, unique: name === 'id', indexed: name !== 'created_by', default: null, options: {}, system: true, position };
+  return {
+    name,
+    type,
+    label,
+    required: false,
+    unique: name === 'id',
+    indexed: name !== 'created_by',
+    default: null,
+    options: {},
+    system: true,
+    position,
+  };
 }
 
 /** The system fields, as metadata, in the order the API lists them. */

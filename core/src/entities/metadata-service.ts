@@ -94,7 +94,9 @@ export class MetadataService {
     if (patch.pluralLabel !== undefined) changes.plural_label = patch.pluralLabel;
     if (patch.description !== undefined) changes.description = patch.description;
     await this.change(async (trx) => {
-      await EntityRow.query(trx).findById(name).patch({ ...changes, updated_at: new Date().toISOString() });
+      await EntityRow.query(trx)
+        .findById(name)
+        .patch({ ...changes, updated_at: new Date().toISOString() });
     });
     return this.store.get(name).meta;
   }
@@ -105,9 +107,16 @@ export class MetadataService {
     requireConfirmation(confirm, name, 'an entity');
     const referencing = this.store
       .list()
-      .flatMap((other) => other.userFields.filter((f) => f.type === 'lookup' && f.options.target === name && other.name !== name).map((f) => `${other.name}.${f.name}`));
+      .flatMap((other) =>
+        other.userFields
+          .filter((f) => f.type === 'lookup' && f.options.target === name && other.name !== name)
+          .map((f) => `${other.name}.${f.name}`),
+      );
     if (referencing.length) {
-      throw new ConflictError('TRELLIS_ENTITY_REFERENCED', `Entity "${name}" is the target of lookups ${referencing.join(', ')}; drop those fields first`);
+      throw new ConflictError(
+        'TRELLIS_ENTITY_REFERENCED',
+        `Entity "${name}" is the target of lookups ${referencing.join(', ')}; drop those fields first`,
+      );
     }
     await this.change(async (trx) => {
       await trx.raw(`DROP TABLE ${entity.table}`);
@@ -122,7 +131,8 @@ export class MetadataService {
     const definition = assertBody<FieldDefinition>(this.validators.field, body);
     const position = Math.max(-1, ...entity.userFields.map((f) => f.position)) + 1;
     const field = normaliseField(definition, position, '', this.context());
-    if (entity.fields.has(field.name)) throw new ConflictError('TRELLIS_FIELD_EXISTS', `Field "${field.name}" already exists on "${entityName}"`);
+    if (entity.fields.has(field.name))
+      throw new ConflictError('TRELLIS_FIELD_EXISTS', `Field "${field.name}" already exists on "${entityName}"`);
     assertDistinctColumns([...entity.userFields, field], '');
     this.store.build({ ...entity.meta, fields: [...entity.meta.fields, field] });
     await this.change(async (trx) => {
@@ -215,7 +225,9 @@ function pluralise(label: string): string {
 /** Names and types are part of the table's shape; PATCH cannot change them. */
 function refuseRenames(body: unknown, keys: string[], what: string, instead: string): void {
   if (typeof body !== 'object' || body === null) return;
-  const problems = keys.filter((key) => key in body).map((key) => ({ path: key, message: `the ${key} of ${what} cannot be changed; ${instead}` }));
+  const problems = keys
+    .filter((key) => key in body)
+    .map((key) => ({ path: key, message: `the ${key} of ${what} cannot be changed; ${instead}` }));
   if (problems.length) throw new ValidationError(problems);
 }
 
@@ -233,7 +245,10 @@ function assertDistinctColumns(fields: FieldMetadata[], path: string): void {
       const owner = owners.get(column.name);
       if (owner !== undefined) {
         const where = path ? `${path}[${index}].name` : 'name';
-        throw ValidationError.at(where, owner === field.name ? `"${field.name}" is declared twice` : `column "${column.name}" is already used by field "${owner}"`);
+        throw ValidationError.at(
+          where,
+          owner === field.name ? `"${field.name}" is declared twice` : `column "${column.name}" is already used by field "${owner}"`,
+        );
       }
       owners.set(column.name, field.name);
     }
@@ -248,4 +263,3 @@ function translateDdlError(error: unknown): unknown {
   }
   return error;
 }
-

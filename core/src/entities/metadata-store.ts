@@ -47,7 +47,13 @@ export class MetadataStore {
 
   /** Builds a runtime (validators included) without storing it: used to check a change before it commits. */
   build(meta: EntityMetadata): EntityRuntime {
-    return new EntityRuntime(meta, compileValidators(this.ajv, meta.fields.filter((field) => !field.system)));
+    return new EntityRuntime(
+      meta,
+      compileValidators(
+        this.ajv,
+        meta.fields.filter((field) => !field.system),
+      ),
+    );
   }
 
   /** Reads the version row (inside a transaction when given one). */

@@ -41,7 +41,15 @@ export function compileValidators(ajv: Ajv, fields: readonly FieldMetadata[]): E
   };
 }
 
-const TYPE_NAMES: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'an array', null: 'null' };
+const TYPE_NAMES: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'an array',
+  null: 'null',
+};
 
 /** ajv's wording ("must be integer,null") turned into a sentence for people. */
 function plainMessage(error: ErrorObject): string | undefined {
@@ -80,7 +88,11 @@ function jsonPointerToPath(pointer: string): string {
 }
 
 /** Turns ajv's errors into API problems whose path starts with `prefix` (e.g. `[3].`). */
-export function ajvProblems(errors: ErrorObject[] | null | undefined, prefix = '', unknownKey = 'is not a field of this entity'): FieldProblem[] {
+export function ajvProblems(
+  errors: ErrorObject[] | null | undefined,
+  prefix = '',
+  unknownKey = 'is not a field of this entity',
+): FieldProblem[] {
   const seen = new Set<string>();
   const out: FieldProblem[] = [];
   for (const error of errors ?? []) {

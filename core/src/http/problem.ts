@@ -22,10 +22,14 @@ function fromHttpError(error: HttpLikeError): TrellisError | null {
     return new TrellisError(413, 'TRELLIS_BODY_TOO_LARGE', 'Request body too large', 'The request body is larger than the server accepts');
   }
   if (/only supports object and array/i.test(error.message ?? '')) {
-    return new TrellisError(400, 'TRELLIS_INVALID_BODY', 'Invalid request', 'The body must be a JSON object or array', [{ path: 'body', message: 'must be a JSON object or array' }]);
+    return new TrellisError(400, 'TRELLIS_INVALID_BODY', 'Invalid request', 'The body must be a JSON object or array', [
+      { path: 'body', message: 'must be a JSON object or array' },
+    ]);
   }
   if (error.type === 'entity.parse.failed' || /JSON/i.test(error.message ?? '')) {
-    return new TrellisError(400, 'TRELLIS_INVALID_JSON', 'Invalid JSON', 'The request body is not valid JSON', [{ path: 'body', message: 'is not valid JSON' }]);
+    return new TrellisError(400, 'TRELLIS_INVALID_JSON', 'Invalid JSON', 'The request body is not valid JSON', [
+      { path: 'body', message: 'is not valid JSON' },
+    ]);
   }
   if (status === 415) {
     return new TrellisError(415, 'TRELLIS_UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the body as application/json');
@@ -48,14 +52,20 @@ export function problemMiddleware(logger: Logger) {
       const known = caught instanceof TrellisError ? caught : fromHttpError(caught as HttpLikeError);
       if (known) return respond(ctx, known);
       logger.error('unhandled error', { requestId: ctx.state.requestId as string, error: caught });
-      respond(ctx, new TrellisError(500, 'TRELLIS_INTERNAL', 'Internal error', 'The server failed to handle the request; it has been logged'));
+      respond(
+        ctx,
+        new TrellisError(500, 'TRELLIS_INTERNAL', 'Internal error', 'The server failed to handle the request; it has been logged'),
+      );
     }
   };
 }
 
 function respond(ctx: Context, error: TrellisError): void {
   const body: ProblemDetails = {
-    type: `${TYPE_BASE}${error.code.replace(/^TRELLIS_/, '').toLowerCase().replace(/_/g, '-')}`,
+    type: `${TYPE_BASE}${error.code
+      .replace(/^TRELLIS_/, '')
+      .toLowerCase()
+      .replace(/_/g, '-')}`,
     title: error.title,
     status: error.status,
     detail: error.message,

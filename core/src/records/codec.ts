@@ -9,7 +9,11 @@ import { ajvProblems } from '../entities/validators.js';
 const WRITABLE_SYSTEM = { create: new Set(['id', 'owner_id']), patch: new Set(['owner_id']) };
 
 /** Turns a stored row into the API's record (only `fields` when given). */
-export function decodeRow(entity: EntityRuntime, row: Record<string, unknown>, fields: readonly FieldMetadata[] = entity.meta.fields): TrellisRecord {
+export function decodeRow(
+  entity: EntityRuntime,
+  row: Record<string, unknown>,
+  fields: readonly FieldMetadata[] = entity.meta.fields,
+): TrellisRecord {
   const record: TrellisRecord = { id: row.id as string };
   for (const field of fields) {
     if (field.system) record[field.name] = row[field.name] ?? null;
@@ -28,7 +32,12 @@ export interface SplitInput {
  * Checks one record of a create or patch body and splits it. Problems carry `prefix`
  * (`[3].` in a bulk body) so the client knows which record and field is wrong.
  */
-export function checkInput(entity: EntityRuntime, input: unknown, mode: 'create' | 'patch', prefix = ''): { value: SplitInput; problems: FieldProblem[] } {
+export function checkInput(
+  entity: EntityRuntime,
+  input: unknown,
+  mode: 'create' | 'patch',
+  prefix = '',
+): { value: SplitInput; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const value: SplitInput = { fields: {}, system: {} };
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -94,7 +103,14 @@ export function emptyRow(entity: EntityRuntime): Record<string, unknown> {
 /** The field a column belongs to (a unique index names the column, not the field). */
 export function fieldOfColumn(entity: EntityRuntime, column: string): string {
   for (const field of entity.meta.fields) {
-    if (field.system ? field.name === column : fieldType(field.type).columns(field).some((c) => c.name === column)) return field.name;
+    if (
+      field.system
+        ? field.name === column
+        : fieldType(field.type)
+            .columns(field)
+            .some((c) => c.name === column)
+    )
+      return field.name;
   }
   return column;
 }

@@ -81,8 +81,8 @@ function fieldPath(segments: string[], condition: unknown, scope: Scope, path: s
 /** Whether a (valid) field condition holds for a NULL value. */
 function matchesNull(condition: unknown): boolean {
   if (!isPlainObject(condition)) return condition === null;
-  return Object.entries(condition).every(
-    ([op, value]) => op === 'ne' ? value !== null : op === 'nin' || (op === 'isNull' && value === true) || (op === 'eq' && value === null),
+  return Object.entries(condition).every(([op, value]) =>
+    op === 'ne' ? value !== null : op === 'nin' || (op === 'isNull' && value === true) || (op === 'eq' && value === null),
   );
 }
 
@@ -157,7 +157,10 @@ function operator(field: FieldMetadata, op: string, value: unknown, scope: Scope
       if (value.length > MAX_LIST) throw ValidationError.at(path, `may hold at most ${MAX_LIST} values`);
       const values = value.map((item, index) => convert(item, `${path}[${index}]`));
       if (values.length === 0) return { sql: known === 'in' ? '1=0' : '1=1', bindings: [] };
-      const sql = known === 'in' ? `${col} IN (${placeholders(values.length)})` : `(${col} NOT IN (${placeholders(values.length)}) OR ${col} IS NULL)`;
+      const sql =
+        known === 'in'
+          ? `${col} IN (${placeholders(values.length)})`
+          : `(${col} NOT IN (${placeholders(values.length)}) OR ${col} IS NULL)`;
       return { sql, bindings: values };
     }
     case 'contains':

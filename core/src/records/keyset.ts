@@ -19,7 +19,10 @@ const MAX_SORT_KEYS = 4;
 
 /** Parses `sort=-score,last_name`; the default is newest first (ids are time-ordered). */
 export function parseSort(raw: string | undefined, entity: EntityRuntime): SortKey[] {
-  const terms = (raw ?? '').split(',').map((term) => term.trim()).filter(Boolean);
+  const terms = (raw ?? '')
+    .split(',')
+    .map((term) => term.trim())
+    .filter(Boolean);
   if (terms.length > MAX_SORT_KEYS) throw ValidationError.at('sort', `may name at most ${MAX_SORT_KEYS} fields`);
   const keys: SortKey[] = [];
   for (const term of terms) {
@@ -32,7 +35,8 @@ export function parseSort(raw: string | undefined, entity: EntityRuntime): SortK
     if (keys.some((key) => key.field === name)) throw ValidationError.at('sort', `"${name}" is named twice`);
     keys.push({ field: name, column, desc, definition: field });
   }
-  if (!keys.some((key) => key.field === 'id')) keys.push({ field: 'id', column: 'id', desc: keys.at(-1)?.desc ?? true, definition: entity.fields.get('id')! });
+  if (!keys.some((key) => key.field === 'id'))
+    keys.push({ field: 'id', column: 'id', desc: keys.at(-1)?.desc ?? true, definition: entity.fields.get('id')! });
   return keys.slice(0, keys.findIndex((key) => key.field === 'id') + 1);
 }
 
@@ -135,9 +139,11 @@ export function afterCursor(keys: SortKey[], values: unknown[], alias: string): 
 function lexicographic(keys: SortKey[], values: unknown[], col: (key: SortKey) => string): SqlFragment {
   const branches: SqlFragment[] = [];
   keys.forEach((key, index) => {
-    const equal = keys.slice(0, index).map((prior, j) =>
-      values[j] === null ? { sql: `${col(prior)} IS NULL`, bindings: [] } : { sql: `${col(prior)} = ?`, bindings: [values[j]] },
-    );
+    const equal = keys
+      .slice(0, index)
+      .map((prior, j) =>
+        values[j] === null ? { sql: `${col(prior)} IS NULL`, bindings: [] } : { sql: `${col(prior)} = ?`, bindings: [values[j]] },
+      );
     const value = values[index];
     let after: SqlFragment;
     if (value === null) after = key.desc ? { sql: '1=0', bindings: [] } : { sql: `${col(key)} IS NOT NULL`, bindings: [] };

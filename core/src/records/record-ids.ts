@@ -22,7 +22,8 @@ export function newRecordId(): string {
   const now = Date.now();
   if (now > clock.msecs) {
     clock.msecs = now;
-    clock.seq = (((random[6] as number) & 0x7f) << 24) | ((random[7] as number) << 16) | ((random[8] as number) << 8) | (random[9] as number);
+    clock.seq =
+      (((random[6] as number) & 0x7f) << 24) | ((random[7] as number) << 16) | ((random[8] as number) << 8) | (random[9] as number);
   } else {
     clock.seq = (clock.seq + 1) | 0;
     if (clock.seq === 0) clock.msecs += 1;

@@ -103,7 +103,8 @@ export class RecordsService {
       const many = Array.isArray(body);
       const inputs: unknown[] = many ? body : [body];
       if (many && inputs.length === 0) throw ValidationError.at('body', 'must hold at least one record');
-      if (inputs.length > this.bulkLimit) throw ValidationError.at('body', `may hold at most ${this.bulkLimit} records; split it into several requests`);
+      if (inputs.length > this.bulkLimit)
+        throw ValidationError.at('body', `may hold at most ${this.bulkLimit} records; split it into several requests`);
       const checked: SplitInput[] = [];
       const problems: FieldProblem[] = [];
       inputs.forEach((input, index) => {
@@ -132,7 +133,10 @@ export class RecordsService {
           await assertLookupsExist(tx, this.store, entity, checked, many);
           for (let start = 0; start < rows.length; start += perStatement) {
             const chunk = rows.slice(start, start + perStatement);
-            await tx.query(insertSql(entity, columns, chunk.length), chunk.flatMap((row) => columns.map((column) => row[column])));
+            await tx.query(
+              insertSql(entity, columns, chunk.length),
+              chunk.flatMap((row) => columns.map((column) => row[column])),
+            );
           }
         })
         .catch((error: unknown) => {
@@ -209,7 +213,8 @@ export class RecordsService {
   private selectedFields(entity: EntityRuntime, names: string[] | undefined, expand: string[] | undefined): FieldMetadata[] {
     if (!names) return entity.meta.fields;
     const wanted = new Set(['id', ...names, ...(expand ?? [])]);
-    for (const name of wanted) if (!entity.fields.has(name)) throw ValidationError.at('fields', `"${name}" is not a field of ${entity.name}`);
+    for (const name of wanted)
+      if (!entity.fields.has(name)) throw ValidationError.at('fields', `"${name}" is not a field of ${entity.name}`);
     return entity.meta.fields.filter((field) => wanted.has(field.name));
   }
 
@@ -221,7 +226,10 @@ export class RecordsService {
       const target = this.store.get(field.options.target as string);
       const ids = [...new Set(records.map((record) => record[name]).filter((id): id is string => typeof id === 'string'))];
       if (ids.length === 0) continue;
-      const rows = await this.db.sql.query(`SELECT ${target.selectList} FROM ${target.table} WHERE "id" IN (${placeholders(ids.length)})`, ids);
+      const rows = await this.db.sql.query(
+        `SELECT ${target.selectList} FROM ${target.table} WHERE "id" IN (${placeholders(ids.length)})`,
+        ids,
+      );
       const byId = new Map(rows.map((row) => [row.id as string, decodeRow(target, row)]));
       for (const record of records) {
         const id = record[name];

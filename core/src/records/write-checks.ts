@@ -16,7 +16,13 @@ function where(many: boolean, index: number, name: string): string {
  * Every lookup value must name an existing record. Checked before writing, so the client
  * hears which record and field is wrong instead of a bare foreign-key failure.
  */
-export async function assertLookupsExist(tx: SqlRunner, store: MetadataStore, entity: EntityRuntime, inputs: SplitInput[], many: boolean): Promise<void> {
+export async function assertLookupsExist(
+  tx: SqlRunner,
+  store: MetadataStore,
+  entity: EntityRuntime,
+  inputs: SplitInput[],
+  many: boolean,
+): Promise<void> {
   const problems: FieldProblem[] = [];
   for (const field of entity.userFields) {
     if (field.type !== 'lookup') continue;
@@ -31,7 +37,8 @@ export async function assertLookupsExist(tx: SqlRunner, store: MetadataStore, en
     }
     inputs.forEach((input, index) => {
       const id = input.fields[field.name];
-      if (typeof id === 'string' && !found.has(id)) problems.push({ path: where(many, index, field.name), message: `no ${target.name} record has id ${id}` });
+      if (typeof id === 'string' && !found.has(id))
+        problems.push({ path: where(many, index, field.name), message: `no ${target.name} record has id ${id}` });
     });
   }
   if (problems.length) throw new ValidationError(problems);
@@ -80,7 +87,9 @@ export function translateWriteError(error: unknown, entity: EntityRuntime): unkn
   }
   if (column !== undefined) {
     const path = fieldOfColumn(entity, column);
-    return new ConflictError('TRELLIS_DUPLICATE', `Another ${entity.name} record already has this ${path}`, [{ path, message: 'is already used by another record' }]);
+    return new ConflictError('TRELLIS_DUPLICATE', `Another ${entity.name} record already has this ${path}`, [
+      { path, message: 'is already used by another record' },
+    ]);
   }
   if (dbError.code === '23503' || dbError.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return ValidationError.at('body', 'a lookup points to a record that was deleted meanwhile; try again');

@@ -59,7 +59,11 @@ export async function createRecord(server: TestServer, entity: string, body: Rec
 }
 
 /** One page of a list. */
-export async function listPage(server: TestServer, entity: string, params: Record<string, unknown> = {}): Promise<{ data: Rec[]; page: { next: string | null } }> {
+export async function listPage(
+  server: TestServer,
+  entity: string,
+  params: Record<string, unknown> = {},
+): Promise<{ data: Rec[]; page: { next: string | null } }> {
   return expectOk(await server.request('GET', `/api/records/${entity}${qs(params)}`));
 }
 
@@ -106,7 +110,9 @@ export async function columnsOf(server: TestServer, table: string): Promise<stri
 export async function indexesOf(server: TestServer, table: string): Promise<string[]> {
   const { knex } = server.trellis.db;
   if (server.dialect === 'postgres') {
-    const result = await knex.raw<{ rows: Array<{ name: string }> }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = ?', [table]);
+    const result = await knex.raw<{ rows: Array<{ name: string }> }>('SELECT indexname AS name FROM pg_indexes WHERE tablename = ?', [
+      table,
+    ]);
     return result.rows.map((row) => row.name).sort();
   }
   const rows = await knex.raw<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, [table]);

@@ -21,7 +21,12 @@ export interface TestServer {
   trellis: Trellis;
   database: TestDatabase;
   /** Sends a request; JSON bodies are encoded, the admin's bearer token is added unless `auth: false`. */
-  request<T = any>(method: string, path: string, body?: unknown, options?: { auth?: boolean; headers?: Record<string, string>; raw?: string }): Promise<TestResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: { auth?: boolean; headers?: Record<string, string>; raw?: string },
+  ): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -39,7 +44,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const trellis = await createTrellis({
     env: {},
     logger: createLogger('silent'),
-    config: { databaseUrl: database.url, port: 0, host: '127.0.0.1', adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, ...options.config },
+    config: {
+      databaseUrl: database.url,
+      port: 0,
+      host: '127.0.0.1',
+      adminEmail: ADMIN_EMAIL,
+      adminPassword: ADMIN_PASSWORD,
+      ...options.config,
+    },
   });
   const url = await trellis.listen();
   const request: TestServer['request'] = async (method, path, body, requestOptions = {}) => {

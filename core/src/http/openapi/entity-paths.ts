@@ -80,7 +80,11 @@ export function entityPaths(entity: EntityMetadata): Record<string, OpenApiObjec
         summary: `Count ${entity.pluralLabel}`,
         parameters: countParameters(entity),
         responses: {
-          '200': jsonResponse('How many records match', { type: 'object', properties: { count: { type: 'integer', minimum: 0 } }, required: ['count'] }),
+          '200': jsonResponse('How many records match', {
+            type: 'object',
+            properties: { count: { type: 'integer', minimum: 0 } },
+            required: ['count'],
+          }),
           ...problems(400, 401, 404),
         },
       },

@@ -31,7 +31,11 @@ const ENTITY_METADATA: JsonSchema = {
     label: { type: 'string' },
     pluralLabel: { type: 'string' },
     description: { type: 'string' },
-    fields: { type: 'array', items: ref('FieldMetadata'), description: 'System fields first, then the entity’s own fields in display order' },
+    fields: {
+      type: 'array',
+      items: ref('FieldMetadata'),
+      description: 'System fields first, then the entity’s own fields in display order',
+    },
   },
   required: ['name', 'label', 'pluralLabel', 'description', 'fields'],
 };

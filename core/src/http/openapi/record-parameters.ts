@@ -23,7 +23,12 @@ function codeList(names: string[]): string {
 
 function filterParameter(entity: EntityMetadata): OpenApiObject {
   const lines = entity.fields.map((field) => `- \`${field.name}\` (${field.type}): ${fieldType(field.type).operators.join(', ')}`);
-  return query('filter', `${GRAMMAR}\n\nFields of ${entity.name} and their operators:\n${lines.join('\n')}`, { type: 'string' }, '{"and":[{"created_at":{"gte":"2026-01-01T00:00:00Z"}}]}');
+  return query(
+    'filter',
+    `${GRAMMAR}\n\nFields of ${entity.name} and their operators:\n${lines.join('\n')}`,
+    { type: 'string' },
+    '{"and":[{"created_at":{"gte":"2026-01-01T00:00:00Z"}}]}',
+  );
 }
 
 function searchParameter(entity: EntityMetadata): OpenApiObject {
@@ -39,7 +44,9 @@ function lookupNames(entity: EntityMetadata): string[] {
 export function readParameters(entity: EntityMetadata): OpenApiObject[] {
   return [
     query('fields', 'Comma-separated field names: the records carry only these (and `id`).', { type: 'string' }, 'id,created_at'),
-    query('expand', `Comma-separated lookup fields to replace by the record they point to: ${codeList(lookupNames(entity))}.`, { type: 'string' }),
+    query('expand', `Comma-separated lookup fields to replace by the record they point to: ${codeList(lookupNames(entity))}.`, {
+      type: 'string',
+    }),
   ];
 }
 

@@ -14,7 +14,11 @@ const SYSTEM_READ: Record<SystemField, JsonSchema> = {
 };
 
 /** The system fields a client may write: `id` when creating (imports keep their ids), `owner_id` always. */
-const ID_INPUT: JsonSchema = { type: 'string', format: 'uuid', description: 'Leave out to get a new UUIDv7; imports may keep their own ids' };
+const ID_INPUT: JsonSchema = {
+  type: 'string',
+  format: 'uuid',
+  description: 'Leave out to get a new UUIDv7; imports may keep their own ids',
+};
 const OWNER_INPUT: JsonSchema = { type: ['string', 'null'], description: 'Id of the owning user; defaults to the creator' };
 
 /**
@@ -56,7 +60,9 @@ function description(field: FieldMetadata, side: 'read' | 'write'): string | und
   }
   if (field.type === 'phone' && side === 'write') {
     const country = field.options.defaultCountry;
-    notes.push(`A phone number as a string, or { "number": "…" }; ${country ? `numbers without a prefix are read as ${country}` : 'in international form (+ and the country code)'}.`);
+    notes.push(
+      `A phone number as a string, or { "number": "…" }; ${country ? `numbers without a prefix are read as ${country}` : 'in international form (+ and the country code)'}.`,
+    );
   }
   if (field.type === 'currency') notes.push('An amount with its ISO 4217 currency code.');
   if (field.unique) notes.push('Unique: no two records share a value.');
@@ -76,7 +82,10 @@ function ownFields(entity: EntityMetadata): FieldMetadata[] {
 /** A record as the API returns it: every system field, then every field of the entity. */
 function recordSchema(entity: EntityMetadata): JsonSchema {
   const properties = Object.fromEntries(
-    entity.fields.map((field) => [field.name, field.system ? SYSTEM_READ[field.name as SystemField] : documented(field, readSchema(field), 'read')]),
+    entity.fields.map((field) => [
+      field.name,
+      field.system ? SYSTEM_READ[field.name as SystemField] : documented(field, readSchema(field), 'read'),
+    ]),
   );
   return {
     type: 'object',

@@ -36,7 +36,13 @@ export function loginRouter(db: Database, sessions: SessionService, sessionDays:
     const maxAge = sessionDays * 86_400_000;
     const secure = ctx.secure;
     ctx.cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, maxAge, overwrite: true });
-    ctx.cookies.set(CSRF_COOKIE, randomBytes(16).toString('base64url'), { httpOnly: false, sameSite: 'lax', secure, maxAge, overwrite: true });
+    ctx.cookies.set(CSRF_COOKIE, randomBytes(16).toString('base64url'), {
+      httpOnly: false,
+      sameSite: 'lax',
+      secure,
+      maxAge,
+      overwrite: true,
+    });
     ctx.body = { token, expiresAt, user: publicUser(user) };
   });
   return router;

@@ -8,7 +8,8 @@ export function openApiRouter(store: MetadataStore): Router<TrellisState> {
   const router = new Router<TrellisState>();
   let cached: { version: number; document: unknown } | undefined;
   router.get('/api/openapi.json', (ctx) => {
-    if (cached?.version !== store.version) cached = { version: store.version, document: buildOpenApi(store.list().map((entity) => entity.meta)) };
+    if (cached?.version !== store.version)
+      cached = { version: store.version, document: buildOpenApi(store.list().map((entity) => entity.meta)) };
     ctx.body = cached.document;
   });
   return router;

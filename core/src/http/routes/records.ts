@@ -14,7 +14,12 @@ function single(query: ParsedUrlQuery, name: string): string | undefined {
 
 function names(query: ParsedUrlQuery, name: string): string[] | undefined {
   const value = single(query, name);
-  return value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 }
 
 function filterOf(query: ParsedUrlQuery): unknown {
@@ -46,7 +51,8 @@ export function listOptions(query: ParsedUrlQuery): ListOptions {
   const limit = single(query, 'limit');
   if (limit !== undefined) {
     const value = Number(limit);
-    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT) throw ValidationError.at('limit', `must be a whole number from 1 to ${MAX_LIMIT}`);
+    if (!Number.isInteger(value) || value < 1 || value > MAX_LIMIT)
+      throw ValidationError.at('limit', `must be a whole number from 1 to ${MAX_LIMIT}`);
     out.limit = value;
   }
   const cursor = single(query, 'cursor');
