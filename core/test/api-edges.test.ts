@@ -20,7 +20,8 @@ afterAll(() => server?.close());
 describe('answers at the edges of the API', () => {
   it('answers a method a route does not support with a 405 problem', async () => {
     const response = await server.request('PUT', '/api/meta/entities/deal', { label: 'x' });
-    expectProblem(response, 405);
+    expectProblem(response, 405, 'TRELLIS_METHOD_NOT_ALLOWED');
+    expect(response.headers.get('allow')).toContain('PATCH');
   });
 
   it('says a bare JSON value is not an object or array', async () => {

@@ -45,9 +45,9 @@ export function createHttpApp(parts: HttpParts): Koa<TrellisState> {
     await next();
   });
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: parts.bodyLimitBytes, encoding: 'utf-8' }));
-  for (const router of parts.publicRouters) app.use(router.routes()).use(router.allowedMethods({ throw: true }));
+  for (const router of parts.publicRouters) app.use(router.routes()).use(router.allowedMethods());
   if (parts.staticFiles) app.use(parts.staticFiles);
   app.use(parts.authGate);
-  for (const router of parts.routers) app.use(router.routes()).use(router.allowedMethods({ throw: true }));
+  for (const router of parts.routers) app.use(router.routes()).use(router.allowedMethods());
   return app;
 }

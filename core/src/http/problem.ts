@@ -16,8 +16,7 @@ interface HttpLikeError {
 
 function fromHttpError(error: HttpLikeError): TrellisError | null {
   const status = error.status ?? error.statusCode;
-  // 501 is the router's answer to an unknown method: the client's doing, not a server fault.
-  if (!status || status < 400 || (status >= 500 && status !== 501)) return null;
+  if (!status || status < 400 || status >= 500) return null;
   if (status === 413 || error.type === 'entity.too.large') {
     return new TrellisError(413, 'TRELLIS_BODY_TOO_LARGE', 'Request body too large', 'The request body is larger than the server accepts');
   }
@@ -45,8 +44,26 @@ export function problemMiddleware(logger: Logger) {
   return async function problems(ctx: Context, next: Next): Promise<void> {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
-        respond(ctx, new TrellisError(404, 'TRELLIS_ROUTE_NOT_FOUND', 'Not found', `No route for ${ctx.method} ${ctx.path}`));
+      // The routers answer unknown paths and methods with an empty body; give it a problem (the
+      // router's Allow header stays on a 405).
+      if (ctx.body === undefined && ctx.path.startsWith('/api')) {
+        if (ctx.status === 404)
+          respond(ctx, new TrellisError(404, 'TRELLIS_ROUTE_NOT_FOUND', 'Not found', `No route for ${ctx.method} ${ctx.path}`));
+        else if (ctx.status === 405)
+          respond(
+            ctx,
+            new TrellisError(
+              405,
+              'TRELLIS_METHOD_NOT_ALLOWED',
+              'Method not allowed',
+              `${ctx.method} is not allowed here; use ${ctx.response.get('allow')}`,
+            ),
+          );
+        else if (ctx.status === 501)
+          respond(
+            ctx,
+            new TrellisError(501, 'TRELLIS_METHOD_NOT_IMPLEMENTED', 'Not implemented', `${ctx.method} is not a method this API knows`),
+          );
       }
     } catch (caught) {
       const known = caught instanceof TrellisError ? caught : fromHttpError(caught as HttpLikeError);
