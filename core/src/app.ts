@@ -21,9 +21,13 @@ import { healthRouter } from './http/routes/health.js';
 import { metaRouter } from './http/routes/meta.js';
 import { openApiRouter } from './http/routes/openapi.js';
 import { recordsRouter } from './http/routes/records.js';
+import { relationsRouter } from './http/routes/relations.js';
+import { relationTypesRouter } from './http/routes/relations-meta.js';
 import { staticFiles } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
 import { RecordsService } from './records/records-service.js';
+import { RelationTypeService } from './relations/relation-type-service.js';
+import { RelationsService } from './relations/relations-service.js';
 import { CoreTokens } from './tokens.js';
 
 /** A running (or ready to run) Trellis instance. */
@@ -66,7 +70,9 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const store = new MetadataStore(db, ajv);
   await store.load();
   const metadata = new MetadataService(db, store, ajv);
-  const records = new RecordsService(db, store, config.bulkLimit);
+  const relationTypes = new RelationTypeService(db, store, ajv);
+  const relations = new RelationsService(db, store, ajv, logger);
+  const records = new RecordsService(db, store, config.bulkLimit, relations);
   const sessions = new SessionService(db, config.sessionDays);
   const bootstrap = await ensureFirstAdmin(db, config);
   if (config.demo && (await seedDemo(store, metadata, records, await firstAdminActor(db)))) logger.info('demo data seeded');
@@ -79,6 +85,8 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   container.register(CoreTokens.MetadataStore, { useValue: store });
   container.register(CoreTokens.MetadataService, { useValue: metadata });
   container.register(CoreTokens.Records, { useValue: records });
+  container.register(CoreTokens.RelationTypes, { useValue: relationTypes });
+  container.register(CoreTokens.Relations, { useValue: relations });
   container.register(CoreTokens.Sessions, { useValue: sessions });
 
   const http = createHttpApp({
@@ -88,7 +96,14 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     publicRouters: [healthRouter(db), loginRouter(db, sessions, config.sessionDays)],
     staticFiles: staticFiles(config.adminUiDir),
     authGate: authGate(sessions),
-    routers: [sessionRouter(db, sessions), metaRouter(store, metadata), recordsRouter(records), openApiRouter(store)],
+    routers: [
+      sessionRouter(db, sessions),
+      metaRouter(store, metadata),
+      relationTypesRouter(store, relationTypes),
+      relationsRouter(relations),
+      recordsRouter(records),
+      openApiRouter(store),
+    ],
   });
 
   let server: Server | undefined;

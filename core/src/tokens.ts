@@ -9,5 +9,7 @@ export const CoreTokens = {
   MetadataStore: Symbol.for('trellis.core.metadata-store'),
   MetadataService: Symbol.for('trellis.core.metadata-service'),
   Records: Symbol.for('trellis.core.records'),
+  RelationTypes: Symbol.for('trellis.core.relation-types'),
+  Relations: Symbol.for('trellis.core.relations'),
   Sessions: Symbol.for('trellis.core.sessions'),
 } as const;

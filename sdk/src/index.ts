@@ -6,3 +6,5 @@ export { FILTER_OPERATORS } from './filters.js';
 export type { FilterOperator, FilterValue, FieldCondition, Filter } from './filters.js';
 export type { FieldProblem, ProblemDetails } from './problems.js';
 export type { TrellisRecord, RecordPage, ListQuery } from './records.js';
+export { defineRelationType } from './relations.js';
+export type { RelationCardinality, RelationTypeDefinition, RelationTypeMetadata, RecordRef, Relation, RelationEvent } from './relations.js';

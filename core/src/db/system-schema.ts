@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Versioned migrations of Trellis's own tables (users, sessions, metadata). Entity tables are
+ * Versioned migrations of Trellis's own tables (users, sessions, metadata, relations). Entity tables are
  * not here: the entity engine creates them from metadata at run time.
  */
 const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
@@ -51,6 +51,39 @@ const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
       t.bigInteger('version').notNullable();
     });
     await knex('trellis_meta_version').insert({ id: 1, version: 1 });
+  },
+  async '0002_relations'(knex) {
+    // One row per direction: `employs` and its symmetric `employed_by` are two rows naming each other.
+    await knex.schema.createTable('trellis_relation_types', (t) => {
+      t.text('key').primary();
+      t.text('label').notNullable();
+      t.text('symmetric_key').notNullable();
+      t.text('subject_entities').notNullable().defaultTo('[]');
+      t.text('object_entities').notNullable().defaultTo('[]');
+      t.text('cardinality').notNullable().defaultTo('many');
+      t.text('fields_json').notNullable().defaultTo('[]');
+      t.boolean('is_system').notNullable().defaultTo(false);
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.timestamp('updated_at', { useTz: true }).notNullable();
+    });
+    // Each relation is stored twice, once from each side, so every question about one record
+    // ("its relations", "its relations of type T", "who relates to it by T") is an index range.
+    await knex.schema.createTable('trellis_relations', (t) => {
+      t.text('id').primary();
+      t.text('type').notNullable().references('key').inTable('trellis_relation_types');
+      t.text('subject_entity').notNullable();
+      t.text('subject_id').notNullable();
+      t.text('object_entity').notNullable();
+      t.text('object_id').notNullable();
+      t.text('symmetric_id').notNullable();
+      t.text('attributes').notNullable().defaultTo('{}');
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.text('created_by');
+      t.unique(['subject_id', 'type', 'object_id'], { indexName: 'ux_trellis_relations__edge' });
+      t.index(['object_id', 'type', 'subject_id'], 'ix_trellis_relations__object');
+      // Pages of one record's relations of one type are keyed on the relation id.
+      t.index(['subject_id', 'type', 'id'], 'ix_trellis_relations__subject_page');
+    });
   },
 };
 

@@ -7,7 +7,8 @@ import { ajvProblems, fieldSchema } from './validators.js';
 
 const ALWAYS_INDEXED = new Set<string>(['lookup', 'phone']);
 
-const LABEL = { type: 'string', minLength: 1, maxLength: 200 };
+/** JSON Schema of a label: 1 to 200 characters. */
+export const LABEL = { type: 'string', minLength: 1, maxLength: 200 };
 
 const FIELD_OPTIONS = {
   type: 'object',
@@ -37,7 +38,8 @@ const FIELD_OPTIONS = {
   additionalProperties: false,
 };
 
-const FIELD_DEFINITION = {
+/** JSON Schema of a field definition (entity fields, relation type attributes). */
+export const FIELD_DEFINITION = {
   type: 'object',
   properties: {
     name: { type: 'string' },

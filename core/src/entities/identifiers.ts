@@ -7,6 +7,8 @@ const IDENTIFIER = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 export const MAX_ENTITY_NAME = 24;
 /** Longest field name, for the same reason. */
 export const MAX_FIELD_NAME = 32;
+/** Longest relation type key (stored as data, not as an SQL identifier). */
+export const MAX_RELATION_TYPE_KEY = 40;
 
 /**
  * Words that are reserved in SQLite or PostgreSQL, or that would confuse the API
@@ -56,6 +58,11 @@ export function validateFieldName(name: unknown, path = 'name'): string {
   const valid = check(name, path, MAX_FIELD_NAME);
   if (RESERVED_FIELDS.has(valid)) throw ValidationError.at(path, `"${valid}" is a system field name`);
   return valid;
+}
+
+/** Validates the key of a relation type direction (`employs`, `employed_by`). */
+export function validateRelationTypeKey(key: unknown, path = 'key'): string {
+  return check(key, path, MAX_RELATION_TYPE_KEY);
 }
 
 /** Double-quotes an identifier that has already been validated (both engines accept "..."). */

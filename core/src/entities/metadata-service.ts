@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
 import { EntityRow, FieldRow } from '../db/models.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { deleteRelationsOfTable } from '../relations/relation-sql.js';
 import { addFieldSql, createEntitySql, dropFieldIndexes, dropFieldSql, fieldIndexes } from './ddl.js';
 import {
   assertBody,
@@ -16,7 +17,8 @@ import {
 import { SYSTEM_FIELD_METADATA } from './entity-runtime.js';
 import { fieldType } from './field-types/index.js';
 import { validateEntityName } from './identifiers.js';
-import { fieldToRow, METADATA_CHANNEL, type MetadataStore } from './metadata-store.js';
+import { commitMetadataChange } from './metadata-change.js';
+import { fieldToRow, type MetadataStore } from './metadata-store.js';
 
 type FieldPatch = Partial<Pick<FieldDefinition, 'label' | 'required' | 'unique' | 'indexed' | 'default' | 'options'>>;
 type EntityPatch = Partial<Pick<EntityDefinition, 'label' | 'pluralLabel' | 'description'>>;
@@ -118,7 +120,16 @@ export class MetadataService {
         `Entity "${name}" is the target of lookups ${referencing.join(', ')}; drop those fields first`,
       );
     }
+    const relationTypes = this.store.relationTypes.usersOf(name);
+    if (relationTypes.length) {
+      throw new ConflictError(
+        'TRELLIS_ENTITY_REFERENCED',
+        `Entity "${name}" is named by relation types ${relationTypes.join(', ')}; change or delete them first`,
+      );
+    }
     await this.change(async (trx) => {
+      // Types open to any entity may still link its records: those relations go with them.
+      await deleteRelationsOfTable(trx, entity.table);
       await trx.raw(`DROP TABLE ${entity.table}`);
       await FieldRow.query(trx).where({ entity: name }).delete();
       await EntityRow.query(trx).deleteById(name);
@@ -202,16 +213,9 @@ export class MetadataService {
 
   /** Runs a metadata change with its version bump in one transaction, then reloads. */
   private async change(work: (trx: Knex.Transaction) => Promise<void>): Promise<void> {
-    try {
-      await this.db.knex.transaction(async (trx) => {
-        await work(trx);
-        await trx('trellis_meta_version').where({ id: 1 }).increment('version', 1);
-        if (this.db.dialect === 'postgres') await trx.raw(`NOTIFY ${METADATA_CHANNEL}`);
-      });
-    } catch (error) {
+    await commitMetadataChange(this.db, this.store, work).catch((error: unknown) => {
       throw translateDdlError(error);
-    }
-    await this.store.load();
+    });
   }
 }
 

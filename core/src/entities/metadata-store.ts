@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
 import { EntityRow, FieldRow } from '../db/models.js';
 import { NotFoundError, TrellisError } from '../errors.js';
+import { RelationTypeStore } from '../relations/relation-type-store.js';
 import { EntityRuntime, SYSTEM_FIELD_METADATA } from './entity-runtime.js';
 import { compileValidators } from './validators.js';
 
@@ -15,13 +16,17 @@ export const METADATA_CHANNEL = 'trellis_metadata';
  * version changes. Requests read it without touching the database.
  */
 export class MetadataStore {
+  /** Relation types: metadata too, loaded with the entities under the same version. */
+  readonly relationTypes: RelationTypeStore;
   private entities = new Map<string, EntityRuntime>();
   private loadedVersion = -1;
 
   constructor(
     private readonly db: Database,
     private readonly ajv: Ajv,
-  ) {}
+  ) {
+    this.relationTypes = new RelationTypeStore(ajv);
+  }
 
   /** The metadata version the cache reflects. */
   get version(): number {
@@ -69,6 +74,7 @@ export class MetadataStore {
     const [entityRows, fieldRows] = await Promise.all([
       EntityRow.query(knex).orderBy('name'),
       FieldRow.query(knex).orderBy(['entity', 'position']),
+      this.relationTypes.load(knex),
     ]);
     const fieldsByEntity = new Map<string, FieldMetadata[]>();
     for (const row of fieldRows) {

@@ -5,18 +5,24 @@ import { fieldType, OperandError, type SqlFragment } from '../entities/field-typ
 import { q } from '../entities/identifiers.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ValidationError } from '../errors.js';
+import { relationCondition, type RelationTypeLookup } from './relation-filter.js';
 import { and, or, placeholders } from './sql.js';
 
 const MAX_DEPTH = 12;
 const MAX_LIST = 1000;
 const OPERATORS = new Set<string>(FILTER_OPERATORS);
 
+/** The metadata a filter is checked against. */
+export interface FilterContext {
+  store: MetadataStore;
+  relationTypes: RelationTypeLookup;
+  dialect: Dialect;
+}
+
 /** Where a compilation is: the table alias in scope and a counter for sub-query aliases. */
-interface Scope {
+interface Scope extends FilterContext {
   entity: EntityRuntime;
   alias: string;
-  store: MetadataStore;
-  dialect: Dialect;
   aliases: { next: number };
 }
 
@@ -24,10 +30,10 @@ interface Scope {
  * Compiles the JSON filter grammar into one SQL condition with bindings. Every field and
  * operator is checked against metadata; identifiers come only from metadata and values only
  * travel as bindings. Dotted paths through lookups become `IN (SELECT id ...)` sub-queries,
- * which use the lookup column's index.
+ * which use the lookup column's index; `$relation` tests become EXISTS over the relations table.
  */
-export function compileFilter(filter: unknown, entity: EntityRuntime, alias: string, store: MetadataStore, dialect: Dialect): SqlFragment {
-  return node(filter, { entity, alias, store, dialect, aliases: { next: 1 } }, 'filter', 0);
+export function compileFilter(filter: unknown, entity: EntityRuntime, alias: string, context: FilterContext): SqlFragment {
+  return node(filter, { ...context, entity, alias, aliases: { next: 1 } }, 'filter', 0);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -48,6 +54,8 @@ function node(value: unknown, scope: Scope, path: string, depth: number): SqlFra
       const child = node(inner, scope, here, depth + 1);
       // COALESCE makes `not` the exact complement even where the inner test meets NULLs.
       parts.push({ sql: `NOT COALESCE((${child.sql}), FALSE)`, bindings: child.bindings });
+    } else if (key === '$relation') {
+      parts.push(relation(inner, scope, here, depth));
     } else if (key.startsWith('$')) {
       throw ValidationError.at(here, `unknown filter keyword "${key}"`);
     } else {
@@ -55,6 +63,27 @@ function node(value: unknown, scope: Scope, path: string, depth: number): SqlFra
     }
   }
   return and(parts);
+}
+
+function relation(value: unknown, scope: Scope, path: string, depth: number): SqlFragment {
+  const relationAlias = `r${scope.aliases.next++}`;
+  return relationCondition(
+    value,
+    scope.entity,
+    scope.alias,
+    relationAlias,
+    scope.relationTypes,
+    (name, where) => {
+      const entity = scope.store.find(name);
+      if (!entity) throw ValidationError.at(where, `entity "${name}" does not exist`);
+      return entity;
+    },
+    (filter, entity, where) => {
+      const alias = `t${scope.aliases.next++}`;
+      return { ...node(filter, { ...scope, entity, alias }, where, depth + 1), alias };
+    },
+    path,
+  );
 }
 
 function lookupField(scope: Scope, name: string, path: string): FieldMetadata {

@@ -1,7 +1,7 @@
 import type { FieldMetadata, FieldProblem, RecordPage, TrellisRecord } from '@trellis/sdk';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
-import type { Row } from '../db/sql-runner.js';
+import type { Row, SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { fieldType, type SqlFragment } from '../entities/field-types/index.js';
 import { q } from '../entities/identifiers.js';
@@ -37,6 +37,12 @@ const MAX_BINDINGS = 30_000;
 /** Rows per INSERT on SQLite: a multi-row VALUES is a compound SELECT, limited to 500 terms. */
 const SQLITE_MAX_ROWS = 500;
 
+/** What else goes when a record is deleted (its relations), in the same transaction. */
+export interface RecordDeleteCascade {
+  /** Runs inside the delete's transaction; returns what to do once it has committed (announce events). */
+  deleteWith(tx: SqlRunner, entity: string, id: string): Promise<() => void>;
+}
+
 /**
  * Reads and writes records of any entity. Every query is built from metadata and runs as SQL;
  * no filtering, sorting or counting happens in JavaScript.
@@ -46,6 +52,7 @@ export class RecordsService {
     private readonly db: Database,
     private readonly store: MetadataStore,
     private readonly bulkLimit: number,
+    private readonly cascade: RecordDeleteCascade,
   ) {}
 
   /** One page of records, in keyset order. */
@@ -180,12 +187,16 @@ export class RecordsService {
     });
   }
 
-  /** Deletes a record; lookups pointing to it are cleared by their foreign keys. */
+  /** Deletes a record and its relations; lookups pointing to it are cleared by their foreign keys. */
   delete(entityName: string, id: string): Promise<void> {
     return this.store.fresh(async () => {
       const entity = this.store.get(entityName);
-      const deleted = await this.db.sql.query(`DELETE FROM ${entity.table} WHERE "id" = ? RETURNING "id"`, [id]);
-      if (deleted.length === 0) throw new NotFoundError(`Record ${entityName}/${id}`);
+      const afterCommit = await this.db.sql.transaction(async (tx) => {
+        const deleted = await tx.query(`DELETE FROM ${entity.table} WHERE "id" = ? RETURNING "id"`, [id]);
+        if (deleted.length === 0) throw new NotFoundError(`Record ${entityName}/${id}`);
+        return this.cascade.deleteWith(tx, entity.name, id);
+      });
+      afterCommit();
     });
   }
 
@@ -196,12 +207,15 @@ export class RecordsService {
 
   private where(entity: EntityRuntime, options: Pick<ListOptions, 'filter' | 'q'>): SqlFragment {
     const parts: SqlFragment[] = [];
-    if (options.filter !== undefined) parts.push(compileFilter(options.filter, entity, ALIAS, this.store, this.db.dialect));
+    if (options.filter !== undefined) {
+      const context = { store: this.store, relationTypes: this.store.relationTypes, dialect: this.db.dialect };
+      parts.push(compileFilter(options.filter, entity, ALIAS, context));
+    }
     if (options.q) parts.push(this.search(entity, options.q));
     return and(parts);
   }
 
-  /** `q`: a case-insensitive substring of any text-like field (a scan; see docs/api.md). */
+  /** `q`: a case-insensitive substring of any text-like field (a scan; see docs/reference/http-api.md). */
   private search(entity: EntityRuntime, text: string): SqlFragment {
     if (text.length > 200) throw ValidationError.at('q', 'must be at most 200 characters');
     const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
