@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkCreate, createEntity, expectOk, expectProblem, qs, type Rec } from './support/api.js';
+import { COLLEAGUE_TYPE, employsType } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /**
@@ -24,18 +25,7 @@ beforeAll(async () => {
     ],
   });
   await createEntity(server, { name: 'contact', label: 'Contact', fields: [{ name: 'first_name', type: 'text' }] });
-  const types = [
-    {
-      key: 'employs',
-      label: 'employs',
-      symmetric: { key: 'employed_by', label: 'is employed by' },
-      subjectEntities: ['company'],
-      objectEntities: ['contact'],
-      cardinality: { subject: 'many', object: 'one' },
-      fields: [{ name: 'role', type: 'text' }],
-    },
-    { key: 'colleague_of', label: 'is a colleague of', symmetric: 'self', subjectEntities: ['contact'], objectEntities: ['contact'] },
-  ];
+  const types = [employsType(), COLLEAGUE_TYPE];
   for (const type of types) expectOk(await server.request('POST', '/api/meta/relation-types', type), 201);
   const companyRows = await bulkCreate(server, 'company', [
     { name: 'Acme', country: 'FR', employees: 120 },

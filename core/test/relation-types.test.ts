@@ -3,6 +3,7 @@ import type { RelationTypeService } from '../src/relations/relation-type-service
 import { CoreTokens } from '../src/tokens.js';
 import { createEntity, createRecord, entityNames, expectOk, expectProblem, indexesOf } from './support/api.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { employsType } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let database: TestDatabase;
@@ -10,15 +11,7 @@ let server: TestServer;
 /** A second process on the same database. */
 let other: TestServer;
 
-const EMPLOYS = {
-  key: 'employs',
-  label: 'employs',
-  symmetric: { key: 'employed_by', label: 'is employed by' },
-  subjectEntities: ['company'],
-  objectEntities: ['contact'],
-  cardinality: { subject: 'many', object: 'one' },
-  fields: [{ name: 'role', type: 'text' }],
-};
+const EMPLOYS = employsType();
 
 beforeAll(async () => {
   database = await createTestDatabase();

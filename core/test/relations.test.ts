@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RelationsService } from '../src/relations/relations-service.js';
 import { CoreTokens } from '../src/tokens.js';
 import { createEntity, createRecord, expectOk, expectProblem, qs, type Rec } from './support/api.js';
+import { employsType } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -26,20 +27,12 @@ beforeAll(async () => {
   });
   await createEntity(server, { name: 'meeting', label: 'Meeting', fields: [{ name: 'held_on', type: 'date' }] });
   const types = [
-    {
-      key: 'employs',
-      label: 'employs',
-      symmetric: { key: 'employed_by', label: 'is employed by' },
-      subjectEntities: ['company'],
-      objectEntities: ['contact'],
-      cardinality: { subject: 'many', object: 'one' },
-      fields: [
-        { name: 'role', type: 'text', required: true },
-        { name: 'since', type: 'date' },
-        { name: 'work_email', type: 'email' },
-        { name: 'referrer', type: 'lookup', options: { target: 'contact' } },
-      ],
-    },
+    employsType([
+      { name: 'role', type: 'text', required: true },
+      { name: 'since', type: 'date' },
+      { name: 'work_email', type: 'email' },
+      { name: 'referrer', type: 'lookup', options: { target: 'contact' } },
+    ]),
     { key: 'colleague_of', label: 'is a colleague of', symmetric: 'self', subjectEntities: ['contact'] },
     { key: 'knows', label: 'knows', symmetric: { key: 'known_by', label: 'is known by' } },
   ];
