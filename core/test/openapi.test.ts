@@ -40,6 +40,22 @@ beforeAll(async () => {
     ],
   });
   companyId = (await createRecord(server, 'company', { name: 'Acme', country: 'FR' })).id;
+  const relationTypes = [
+    {
+      key: 'employs',
+      label: 'employs',
+      symmetric: { key: 'employed_by', label: 'is employed by' },
+      subjectEntities: ['company'],
+      objectEntities: ['sales_lead'],
+      fields: [
+        { name: 'role', type: 'text', required: true },
+        { name: 'since', type: 'date' },
+      ],
+    },
+    { key: 'knows', label: 'knows', symmetric: { key: 'known_by', label: 'is known by' } },
+    { key: 'partner_of', label: 'is a partner of', symmetric: 'self', subjectEntities: ['company'] },
+  ];
+  for (const type of relationTypes) expectOk(await server.request('POST', '/api/meta/relation-types', type), 201);
 });
 afterAll(() => server?.close());
 
@@ -70,6 +86,24 @@ function resolve(document: unknown, reference: string): unknown {
 }
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+
+/** The HTTP methods a path item of the document holds. */
+function methodsOf(item: any): string[] {
+  return Object.keys(item).filter((key) => METHODS.includes(key));
+}
+
+/** The JSON body schema of an operation's request. */
+function bodyOf(operation: any): any {
+  return operation.requestBody.content['application/json'].schema;
+}
+
+/** An Ajv 2020 instance holding the document's components, as the schema tests use it. */
+function ajvFor(document: any): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ components: document.components }, 'openapi');
+  return ajv;
+}
 
 function operations(document: any): Array<{ path: string; method: string; operation: any; shared: any[] }> {
   return Object.entries<any>(document.paths).flatMap(([path, item]) =>
@@ -188,9 +222,7 @@ describe('GET /api/openapi.json', () => {
 
   it('has schemas that are valid JSON Schema and match what the API answers', async () => {
     const document = await openApi();
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ components: document.components }, 'openapi');
+    const ajv = ajvFor(document);
     const check = (schema: string, value: unknown) => {
       const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`)!;
       expect(validate(value), `${schema}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -262,5 +294,169 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(withoutPad.paths).filter((path) => path.startsWith('/api/records/scratch_pad'))).toEqual([]);
     expect(Object.keys(withoutPad.components.schemas).filter((name) => name.startsWith('ScratchPad'))).toEqual([]);
     expect(withoutPad.paths).toHaveProperty(['/api/records/sales_lead']);
+  });
+});
+
+describe('relations in /api/openapi.json', () => {
+  it('gives each entity relations paths with stable operation ids', async () => {
+    const { paths } = await openApi();
+    for (const [entity, name] of [
+      ['company', 'Company'],
+      ['sales_lead', 'SalesLead'],
+    ]) {
+      const list = paths[`/api/records/${entity}/{id}/relations`];
+      const one = paths[`/api/records/${entity}/{id}/relations/{relationId}`];
+      expect(methodsOf(list), entity).toEqual(['get', 'post']);
+      expect(methodsOf(one), entity).toEqual(['patch', 'delete']);
+      expect([list.get.operationId, list.post.operationId, one.patch.operationId, one.delete.operationId]).toEqual([
+        `list${name}Relations`,
+        `add${name}Relation`,
+        `update${name}Relation`,
+        `remove${name}Relation`,
+      ]);
+      expect(list.get.parameters.map((p: any) => p.name)).toEqual(['type', 'limit', 'cursor']);
+      expect(list.get.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
+      expect(Object.keys(list.post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '404', '409']));
+      expect(one.delete.responses).toHaveProperty('204');
+    }
+    expect(methodsOf(paths['/api/meta/relation-types'])).toEqual(['get', 'post']);
+    expect(methodsOf(paths['/api/meta/relation-types/{key}'])).toEqual(['get', 'patch', 'delete']);
+    expect(paths['/api/meta/relation-types/{key}'].delete.parameters).toContainEqual(
+      expect.objectContaining({ name: 'confirm', in: 'query' }),
+    );
+    expect(bodyOf(paths['/api/meta/relation-types'].post)).toEqual({ $ref: '#/components/schemas/RelationTypeDefinition' });
+  });
+
+  it('names the relation types each entity may be the subject of', async () => {
+    const document = await openApi();
+    const add = (entity: string) => bodyOf(document.paths[`/api/records/${entity}/{id}/relations`].post);
+    expect(add('company').properties.type.enum).toEqual(['employs', 'known_by', 'knows', 'partner_of']);
+    expect(add('sales_lead').properties.type.enum).toEqual(['employed_by', 'known_by', 'knows']);
+    expect(add('company').properties.type.description).toContain('`employs` (employs): to sales_lead');
+    expect(add('company').properties.type.description).toContain('`knows` (knows): to any entity');
+    const listType = document.paths['/api/records/sales_lead/{id}/relations'].get.parameters[0];
+    expect(listType.schema.enum).toEqual(['employed_by', 'known_by', 'knows']);
+
+    const employs = add('company').oneOf.find((branch: any) => branch.properties.type.const === 'employs');
+    expect(employs.properties.attributes).toEqual({ $ref: '#/components/schemas/EmploysRelationAttributes', required: ['role'] });
+    expect(employs.required).toEqual(['attributes']);
+    const attributes = document.components.schemas.EmploysRelationAttributes;
+    expect(Object.keys(attributes.properties)).toEqual(['role', 'since']);
+    expect(attributes.additionalProperties).toBe(false);
+    expect(document.components.schemas).toHaveProperty('EmployedByRelationAttributes');
+
+    expect(document['x-trellis-relation-types'].map((type: any) => type.key)).toEqual([
+      'employed_by',
+      'employs',
+      'known_by',
+      'knows',
+      'partner_of',
+    ]);
+    expect(document['x-trellis-relation-types'][1]).toMatchObject({
+      key: 'employs',
+      symmetric: { key: 'employed_by', label: 'is employed by' },
+      objectEntities: ['sales_lead'],
+      attributesSchema: '#/components/schemas/EmploysRelationAttributes',
+    });
+
+    const filter = document.paths['/api/records/sales_lead'].get.parameters.find((p: any) => p.name === 'filter');
+    expect(filter.description).toContain('$relation');
+    expect(filter.description).toContain('`employed_by` (is employed by): to company');
+    expect(filter.description).not.toContain('`employs`');
+  });
+
+  it('follows relation types created and deleted through the API', async () => {
+    const mentors = {
+      key: 'mentors',
+      label: 'mentors',
+      symmetric: { key: 'mentored_by', label: 'is mentored by' },
+      subjectEntities: ['sales_lead'],
+      objectEntities: ['sales_lead'],
+      fields: [{ name: 'topic', type: 'text' }],
+    };
+    expectOk(await server.request('POST', '/api/meta/relation-types', mentors), 201);
+    const withType = await openApi();
+    const addLead = bodyOf(withType.paths['/api/records/sales_lead/{id}/relations'].post);
+    expect(addLead.properties.type.enum).toEqual(expect.arrayContaining(['mentors', 'mentored_by']));
+    expect(withType.components.schemas.MentorsRelationAttributes.properties).toHaveProperty('topic');
+    expect(withType['x-trellis-relation-types'].map((type: any) => type.key)).toContain('mentors');
+    expect(bodyOf(withType.paths['/api/records/company/{id}/relations'].post).properties.type.enum).not.toContain('mentors');
+    const refs = [...new Set(refsOf(withType))];
+    expect(refs.filter((reference) => resolve(withType, reference) === undefined)).toEqual([]);
+
+    expect((await server.request('DELETE', '/api/meta/relation-types/mentors')).status).toBe(204);
+    const without = await openApi();
+    expect(bodyOf(without.paths['/api/records/sales_lead/{id}/relations'].post).properties.type.enum).toEqual([
+      'employed_by',
+      'known_by',
+      'knows',
+    ]);
+    expect(without.components.schemas).not.toHaveProperty('MentorsRelationAttributes');
+    expect(without['x-trellis-relation-types'].map((type: any) => type.key)).not.toContain('mentored_by');
+  });
+
+  it('keeps relation operation ids apart from entities named like them', async () => {
+    await createEntity(server, { name: 'company_relation', label: 'Company relation', fields: [{ name: 'note', type: 'text' }] });
+    const document = await openApi();
+    expect(document.paths['/api/records/company_relation/{id}'].patch.operationId).toBe('updateCompanyRelation_');
+    expect(document.paths['/api/records/company/{id}/relations/{relationId}'].patch.operationId).toBe('updateCompanyRelation');
+    const ids = operations(document).map(({ operation }) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has relation schemas that compile and match what the API answers', async () => {
+    const document = await openApi();
+    const ajv = ajvFor(document);
+    const check = (schema: string, value: unknown) => {
+      const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`)!;
+      expect(validate(value), `${schema}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    };
+    // Inline schemas refer to `#/components/…`: compile them inside a copy of the document's components.
+    const inline = (schema: unknown) => ajv.compile({ ...(schema as object), components: document.components });
+    const relations = (entity: string) => document.paths[`/api/records/${entity}/{id}/relations`];
+
+    const lead = await createRecord(server, 'sales_lead', { title: 'Related', phone: '+33 1 23 45 67 89', source: 'fair' });
+    const body = { type: 'employs', object: { entity: 'sales_lead', id: lead.id }, attributes: { role: 'CTO', since: '2024-02-01' } };
+    const addCompany = inline(bodyOf(relations('company').post));
+    expect(addCompany(body), JSON.stringify(addCompany.errors)).toBe(true);
+    expect(addCompany({ ...body, attributes: { since: '2024-02-01' } })).toBe(false);
+    expect(addCompany({ ...body, type: 'employed_by' })).toBe(false);
+    expect(addCompany({ ...body, attributes: { role: 'CTO', salary: 1 } })).toBe(false);
+    check('EmploysRelationAttributes', body.attributes);
+
+    const added = await server.request('POST', `/api/records/company/${companyId}/relations`, body);
+    const created = inline(relations('company').post.responses['201'].content['application/json'].schema);
+    expect(created(expectOk(added, 201)), JSON.stringify(created.errors)).toBe(true);
+    check('RelationDetail', added.body.data);
+
+    const other = await createRecord(server, 'company', { name: 'Globex' });
+    expectOk(
+      await server.request('POST', `/api/records/company/${companyId}/relations`, {
+        type: 'partner_of',
+        object: { entity: 'company', id: other.id },
+      }),
+      201,
+    );
+    const patch = { attributes: { role: 'CEO' } };
+    expect(inline(bodyOf(document.paths['/api/records/company/{id}/relations/{relationId}'].patch))(patch)).toBe(true);
+    check(
+      'RelationDetail',
+      expectOk(await server.request('PATCH', `/api/records/company/${companyId}/relations/${added.body.data.id}`, patch)).data,
+    );
+
+    const listed = await server.request('GET', `/api/records/company/${companyId}/relations`);
+    const list = inline(relations('company').get.responses['200'].content['application/json'].schema);
+    expect(list(expectOk(listed)), JSON.stringify(list.errors)).toBe(true);
+    expect(listed.body.data.map((group: any) => group.type.key)).toEqual(['employs', 'partner_of']);
+    const fromLead = expectOk(await server.request('GET', `/api/records/sales_lead/${lead.id}/relations?type=employed_by&limit=1`));
+    expect(list(fromLead), JSON.stringify(list.errors)).toBe(true);
+
+    check('RelationTypeMetadata', expectOk(await server.request('GET', '/api/meta/relation-types/employs')).data);
+    for (const type of expectOk(await server.request('GET', '/api/meta/relation-types')).data) check('RelationTypeMetadata', type);
+    for (const type of document['x-trellis-relation-types']) check('RelationTypeMetadata', type);
+    check('RelationTypeChanges', { label: 'hires', fields: [{ name: 'team', type: 'text' }] });
+    const problem = await server.request('POST', `/api/records/company/${companyId}/relations`, { type: 'nope', object: body.object });
+    expect(problem.status).toBe(400);
+    check('Problem', problem.body);
   });
 });

@@ -1,4 +1,4 @@
-import type { EntityMetadata } from '@trellis/sdk';
+import type { EntityMetadata, RelationTypeMetadata } from '@trellis/sdk';
 import type { JsonSchema } from '../../entities/field-types/index.js';
 import { recordSchemaName } from './names.js';
 import { countParameters, listParameters, readParameters } from './record-parameters.js';
@@ -55,8 +55,9 @@ function createOperation(entity: EntityMetadata, name: string): OpenApiObject {
 /**
  * The concrete records paths of one entity: `/api/records/<name>` (list, create),
  * `/api/records/<name>/count` and `/api/records/<name>/{id}` (read, patch, delete).
+ * `types` are the relation types, which the `filter` parameter's `$relation` may name.
  */
-export function entityPaths(entity: EntityMetadata): Record<string, OpenApiObject> {
+export function entityPaths(entity: EntityMetadata, types: readonly RelationTypeMetadata[]): Record<string, OpenApiObject> {
   const name = recordSchemaName(entity.name);
   const tags = [entity.name];
   const base = `/api/records/${entity.name}`;
@@ -68,7 +69,7 @@ export function entityPaths(entity: EntityMetadata): Record<string, OpenApiObjec
         tags,
         summary: `List ${entity.pluralLabel}`,
         description: 'One page in keyset order; follow `page.next` with `cursor` for the next. Never counts: ask /count for that.',
-        parameters: listParameters(entity),
+        parameters: listParameters(entity, types),
         responses: { '200': jsonResponse('One page of records', page(ref(name))), ...problems(400, 401, 404) },
       },
       post: createOperation(entity, name),
@@ -78,7 +79,7 @@ export function entityPaths(entity: EntityMetadata): Record<string, OpenApiObjec
         operationId: `count${name}`,
         tags,
         summary: `Count ${entity.pluralLabel}`,
-        parameters: countParameters(entity),
+        parameters: countParameters(entity, types),
         responses: {
           '200': jsonResponse('How many records match', {
             type: 'object',

@@ -2,11 +2,14 @@ import { FIELD_TYPES } from '@trellis/sdk';
 import { compileDefinitionValidators } from '../../entities/definitions.js';
 import type { JsonSchema } from '../../entities/field-types/index.js';
 import { createAjv } from '../../entities/validators.js';
+import { compileRelationTypeValidators } from '../../relations/relation-type-definitions.js';
+import { RELATION_SCHEMAS } from './relation-schemas.js';
 import { ref } from './shared.js';
 
 // The metadata API validates its bodies with these schemas; documenting the very same objects
 // keeps the document from drifting away from what the server accepts.
 const bodies = compileDefinitionValidators(createAjv());
+const relationTypeBodies = compileRelationTypeValidators(createAjv());
 const bodySchema = (validate: { schema: unknown }): JsonSchema => validate.schema as JsonSchema;
 
 const fieldDefinition = bodySchema(bodies.field);
@@ -40,6 +43,35 @@ const ENTITY_METADATA: JsonSchema = {
   required: ['name', 'label', 'pluralLabel', 'description', 'fields'],
 };
 
+const CARDINALITY: JsonSchema = { type: 'string', enum: ['one', 'many'] };
+const ENTITY_NAMES: JsonSchema = { type: 'array', items: { type: 'string' }, description: 'Empty means any entity' };
+
+/** One direction of a relation type as core reports it. */
+const RELATION_TYPE_METADATA: JsonSchema = {
+  type: 'object',
+  properties: {
+    key: { type: 'string', description: 'This direction’s key: the `type` of relations and of `$relation` filters' },
+    label: { type: 'string', description: 'The predicate, read "subject <label> object"' },
+    symmetric: {
+      type: 'object',
+      description: 'The opposite direction; the same key and label for a type that is its own symmetric',
+      properties: { key: { type: 'string' }, label: { type: 'string' } },
+      required: ['key', 'label'],
+    },
+    subjectEntities: ENTITY_NAMES,
+    objectEntities: ENTITY_NAMES,
+    cardinality: {
+      type: 'object',
+      description: 'How many relations of this direction one subject may have, and one object may be the target of',
+      properties: { subject: CARDINALITY, object: CARDINALITY },
+      required: ['subject', 'object'],
+    },
+    fields: { type: 'array', items: ref('FieldMetadata'), description: 'Attribute fields, shared by both directions' },
+    system: { type: 'boolean', description: 'Declared by a plugin: the API can neither change nor delete it' },
+  },
+  required: ['key', 'label', 'symmetric', 'subjectEntities', 'objectEntities', 'cardinality', 'fields', 'system'],
+};
+
 const USER: JsonSchema = {
   type: 'object',
   properties: {
@@ -51,7 +83,7 @@ const USER: JsonSchema = {
   required: ['id', 'email', 'name', 'isAdmin'],
 };
 
-/** Schemas of the metadata and auth APIs; the same in every document. */
+/** Schemas of the metadata, auth and relations APIs; the same in every document. */
 export const META_SCHEMAS: Record<string, JsonSchema> = {
   EntityDefinition: bodySchema(bodies.entity),
   EntityChanges: bodySchema(bodies.entityPatch),
@@ -59,5 +91,9 @@ export const META_SCHEMAS: Record<string, JsonSchema> = {
   FieldChanges: bodySchema(bodies.fieldPatch),
   EntityMetadata: ENTITY_METADATA,
   FieldMetadata: FIELD_METADATA,
+  RelationTypeDefinition: bodySchema(relationTypeBodies.definition),
+  RelationTypeChanges: bodySchema(relationTypeBodies.patch),
+  RelationTypeMetadata: RELATION_TYPE_METADATA,
   User: USER,
+  ...RELATION_SCHEMAS,
 };

@@ -7,7 +7,7 @@ const FIXED_NAMES = new Set([...Object.keys(PROBLEM_SCHEMAS), ...Object.keys(MET
  * `sales_lead` → `SalesLead`. A part that starts with a digit keeps its underscore
  * (`lead_2024` → `Lead_2024`), so `lead_2024` and `lead2024` stay apart.
  */
-function pascal(name: string): string {
+export function pascal(name: string): string {
   return name
     .split('_')
     .map((part) => (/^\d/.test(part) ? `_${part}` : part.charAt(0).toUpperCase() + part.slice(1)))
@@ -16,13 +16,17 @@ function pascal(name: string): string {
 
 /**
  * The component name of an entity's record schema; its create and patch bodies add `Input`
- * and `Patch`. Names that would meet another schema (`problem`, `entity_metadata`, or
- * `contact_input` beside `contact`'s `ContactInput`) get a trailing underscore, which no
- * PascalCase name ends with. The name depends on the entity's name alone, so
- * operation ids stay stable when other entities come and go.
+ * and `Patch`. Names that would meet another schema or operation (`problem`, `entity_metadata`,
+ * `contact_input` beside `contact`'s `ContactInput`, `contact_relation` whose
+ * `updateContactRelation` is `contact`'s relation update, `employs_relation_attributes` beside
+ * the attributes of the `employs` relation type) get a trailing underscore, which no PascalCase
+ * name ends with. The name depends on the entity's name alone, so operation ids stay stable
+ * when other entities come and go.
  */
 export function recordSchemaName(entity: string): string {
   const base = pascal(entity);
-  const clashes = /(?:Input|Patch)$/.test(base) || [base, `${base}Input`, `${base}Patch`].some((name) => FIXED_NAMES.has(name));
+  const clashes =
+    /(?:Input|Patch|Relations?|RelationAttributes)$/.test(base) ||
+    [base, `${base}Input`, `${base}Patch`].some((name) => FIXED_NAMES.has(name));
   return clashes ? `${base}_` : base;
 }

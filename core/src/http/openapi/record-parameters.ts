@@ -1,5 +1,6 @@
-import type { EntityMetadata } from '@trellis/sdk';
+import type { EntityMetadata, RelationTypeMetadata } from '@trellis/sdk';
 import { fieldType } from '../../entities/field-types/index.js';
+import { typeList, typesOfSubject } from './relation-types.js';
 import type { OpenApiObject } from './shared.js';
 
 /** Largest page the records API serves (routes/records.ts). */
@@ -21,11 +22,23 @@ function codeList(names: string[]): string {
   return names.length ? names.map((name) => `\`${name}\``).join(', ') : 'none';
 }
 
-function filterParameter(entity: EntityMetadata): OpenApiObject {
+const RELATION_GRAMMAR = [
+  '`{"$relation":{"type":"<key>"}}` tests the record’s relations of a type: `"to":{"entity":…,"id":…}` one record,',
+  '`"where":{…}` a filter on the related records (with `"entity"` when the type links to several), `"exists":false` none,',
+  '`"count":{"gte":3}` how many (eq, ne, gt, gte, lt, lte).',
+].join(' ');
+
+function relationText(entity: EntityMetadata, types: readonly RelationTypeMetadata[]): string {
+  const own = typesOfSubject(entity.name, types);
+  const listed = own.length ? `Relation types of ${entity.name}:\n${typeList(own)}` : `No relation type applies to ${entity.name} yet.`;
+  return `${RELATION_GRAMMAR}\n\n${listed}`;
+}
+
+function filterParameter(entity: EntityMetadata, types: readonly RelationTypeMetadata[]): OpenApiObject {
   const lines = entity.fields.map((field) => `- \`${field.name}\` (${field.type}): ${fieldType(field.type).operators.join(', ')}`);
   return query(
     'filter',
-    `${GRAMMAR}\n\nFields of ${entity.name} and their operators:\n${lines.join('\n')}`,
+    `${GRAMMAR}\n\nFields of ${entity.name} and their operators:\n${lines.join('\n')}\n\n${relationText(entity, types)}`,
     { type: 'string' },
     '{"and":[{"created_at":{"gte":"2026-01-01T00:00:00Z"}}]}',
   );
@@ -50,16 +63,16 @@ export function readParameters(entity: EntityMetadata): OpenApiObject[] {
   ];
 }
 
-/** `filter` and `q`, accepted by count. */
-export function countParameters(entity: EntityMetadata): OpenApiObject[] {
-  return [filterParameter(entity), searchParameter(entity)];
+/** `filter` and `q`, accepted by count; `types` are the relation types `$relation` may name. */
+export function countParameters(entity: EntityMetadata, types: readonly RelationTypeMetadata[]): OpenApiObject[] {
+  return [filterParameter(entity, types), searchParameter(entity)];
 }
 
 /** Everything a list accepts: filter, sort, limit, cursor, fields, expand, q. */
-export function listParameters(entity: EntityMetadata): OpenApiObject[] {
+export function listParameters(entity: EntityMetadata, types: readonly RelationTypeMetadata[]): OpenApiObject[] {
   const sortable = entity.fields.filter((field) => fieldType(field.type).sortColumn(field) !== null).map((field) => field.name);
   return [
-    filterParameter(entity),
+    filterParameter(entity, types),
     query(
       'sort',
       `Comma-separated field names, \`-\` in front for descending; at most 4. Newest first when absent. Sortable: ${codeList(sortable)}.`,

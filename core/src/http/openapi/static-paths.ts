@@ -178,6 +178,6 @@ export function staticPaths(): Record<string, OpenApiObject> {
 /** Tags of the static paths, in the order a reader meets them. */
 export const STATIC_TAGS: OpenApiObject[] = [
   { name: 'Auth', description: 'Signing in and out' },
-  { name: 'Metadata', description: 'Entities and their fields: each entity is a table, each field a column' },
+  { name: 'Metadata', description: 'Entities and their fields (each entity is a table, each field a column), and relation types' },
   { name: 'Service', description: 'This document, liveness and readiness' },
 ];

@@ -8,8 +8,11 @@ export function openApiRouter(store: MetadataStore): Router<TrellisState> {
   const router = new Router<TrellisState>();
   let cached: { version: number; document: unknown } | undefined;
   router.get('/api/openapi.json', (ctx) => {
-    if (cached?.version !== store.version)
-      cached = { version: store.version, document: buildOpenApi(store.list().map((entity) => entity.meta)) };
+    if (cached?.version !== store.version) {
+      const entities = store.list().map((entity) => entity.meta);
+      const relationTypes = store.relationTypes.list().map((type) => type.meta);
+      cached = { version: store.version, document: buildOpenApi(entities, relationTypes) };
+    }
     ctx.body = cached.document;
   });
   return router;
