@@ -106,6 +106,11 @@ describe('$relation filters', () => {
     expect(await names({ $relation: { type: 'employed_by', exists: false } })).toEqual(['bob', 'eve']);
   });
 
+  it("refuses to list a type the record's entity cannot have", async () => {
+    const response = await server.request('GET', `/api/records/company/${companies.Acme!.id}/relations${qs({ type: 'colleague_of' })}`);
+    expectProblem(response, 400, 'TRELLIS_VALIDATION', 'type');
+  });
+
   it('names the path of every mistake', async () => {
     const cases: Array<[unknown, string]> = [
       [{ $relation: { type: 'nope' } }, 'filter.$relation.type'],
@@ -117,6 +122,7 @@ describe('$relation filters', () => {
       [{ $relation: { type: 'employed_by', count: { like: 1 } } }, 'filter.$relation.count.like'],
       [{ $relation: { type: 'employed_by', exists: 'no' } }, 'filter.$relation.exists'],
       [{ $relation: { type: 'employed_by', to: 'x' } }, 'filter.$relation.to'],
+      [{ $relation: { type: 'employed_by', to: { id: 'not-an-id' } } }, 'filter.$relation.to.id'],
       [{ $relation: { type: 'employed_by', entity: 'contact', where: {} } }, 'filter.$relation.entity'],
       [{ $relation: { type: 'employed_by', depth: 2 } }, 'filter.$relation.depth'],
     ];

@@ -27,6 +27,7 @@ const reference: DefaultTheme.SidebarItem = {
     { text: 'HTTP API', link: '/reference/http-api' },
     { text: 'Filter grammar', link: '/reference/filter-grammar' },
     { text: 'Entities and field types', link: '/reference/entities' },
+    { text: 'Relations', link: '/reference/relations' },
     { text: 'Configuration', link: '/reference/configuration' },
     { text: 'Error codes', link: '/reference/error-codes' },
     { text: 'Architecture and boundaries', link: '/reference/architecture' },

@@ -54,8 +54,34 @@ export type FilterValue = string | number | boolean | null | ReadonlyArray<strin
 export type FieldCondition = Partial<Record<FilterOperator, FilterValue>> | string | number | boolean | null;
 
 /**
- * The JSON filter of `GET /api/records/:entity?filter=`. Keys other than `and`, `or` and
- * `not` are field paths, dotted through lookups (`company.country`).
+ * A relation test of the filter grammar: whether a record has relations of a type — to one
+ * record (`to`), to records matching a filter (`where`, on `entity` when the type links
+ * several), none (`exists: false`), or how many (`count`).
+ *
+ * @example
+ * ```ts
+ * const employedInFrance: RelationTest = { type: 'employed_by', where: { country: { eq: 'FR' } } };
+ * const busy: RelationTest = { type: 'involves', count: { gte: 3 } };
+ * ```
+ */
+export interface RelationTest {
+  /** The relation type's key, from the record's side. */
+  type: string;
+  /** Only relations to this record. */
+  to?: { entity?: string; id: string };
+  /** Only relations to records matching this filter. */
+  where?: Filter;
+  /** The related entity `where` applies to, when the type links several. */
+  entity?: string;
+  /** `false`: records with no such relation. */
+  exists?: boolean;
+  /** Compares the number of such relations. */
+  count?: Partial<Record<'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', number>>;
+}
+
+/**
+ * The JSON filter of `GET /api/records/:entity?filter=`. Keys other than `and`, `or`, `not`
+ * and `$relation` are field paths, dotted through lookups (`company.country`).
  *
  * @example
  * ```ts
@@ -64,4 +90,5 @@ export type FieldCondition = Partial<Record<FilterOperator, FilterValue>> | stri
  * };
  * ```
  */
-export type Filter = { and: Filter[] } | { or: Filter[] } | { not: Filter } | { [fieldPath: string]: FieldCondition };
+export type Filter =
+  { and: Filter[] } | { or: Filter[] } | { not: Filter } | { $relation: RelationTest } | { [fieldPath: string]: FieldCondition };

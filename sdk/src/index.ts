@@ -3,7 +3,7 @@ export type { FieldType, SelectOption, FieldOptions, FieldDefinition, FieldMetad
 export { SYSTEM_FIELDS, defineEntity } from './entities.js';
 export type { SystemField, EntityDefinition, EntityMetadata } from './entities.js';
 export { FILTER_OPERATORS } from './filters.js';
-export type { FilterOperator, FilterValue, FieldCondition, Filter } from './filters.js';
+export type { FilterOperator, FilterValue, FieldCondition, Filter, RelationTest } from './filters.js';
 export type { FieldProblem, ProblemDetails } from './problems.js';
 export type { TrellisRecord, RecordPage, ListQuery } from './records.js';
 export { defineRelationType } from './relations.js';

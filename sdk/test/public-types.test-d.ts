@@ -58,6 +58,9 @@ describe('filters and lists', () => {
     expectTypeOf<{ and: [{ status: { eq: 'active' } }, { score: { gt: 50 } }] }>().toExtend<Filter>();
     expectTypeOf<{ not: { status: 'lost' } }>().toExtend<Filter>();
     expectTypeOf<{ 'company.country': { in: ['FR', 'DE'] } }>().toExtend<Filter>();
+    expectTypeOf<{ $relation: { type: 'employed_by'; where: { country: 'FR' }; count: { gte: 2 } } }>().toExtend<Filter>();
+    const filter: Filter = { and: [{ $relation: { type: 'employed_by', exists: false } }, { status: 'active' }] };
+    expectTypeOf(filter).toExtend<Filter>();
     expectTypeOf<FilterOperator>().toEqualTypeOf<(typeof FILTER_OPERATORS)[number]>();
   });
 

@@ -1,4 +1,4 @@
-import type { SqlFragment } from '../entities/field-types/index.js';
+import { isRecordId, type SqlFragment } from '../entities/field-types/index.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { ValidationError } from '../errors.js';
 import { and } from './sql.js';
@@ -96,7 +96,8 @@ function objectEntityOf(value: Record<string, unknown>, type: RelationTypeShape,
 }
 
 function target(to: unknown, type: RelationTypeShape, r: string, path: string): SqlFragment {
-  if (!isObject(to) || typeof to.id !== 'string') throw ValidationError.at(path, 'must be {"entity": "...", "id": "..."}');
+  if (!isObject(to)) throw ValidationError.at(path, 'must be {"entity": "...", "id": "..."}');
+  if (!isRecordId(to.id)) throw ValidationError.at(`${path}.id`, 'must be a record id');
   if (to.entity !== undefined && typeof to.entity !== 'string') throw ValidationError.at(`${path}.entity`, 'must be an entity name');
   if (typeof to.entity === 'string' && type.objectEntities.length > 0 && !type.objectEntities.includes(to.entity)) {
     throw ValidationError.at(`${path}.entity`, `${type.key} does not link to ${to.entity}`);

@@ -280,6 +280,7 @@ export class RelationsService implements RecordDeleteCascade {
     if (options.type !== undefined) {
       const type = this.store.relationTypes.find(options.type);
       if (!type) throw ValidationError.at('type', `unknown relation type "${options.type}"`);
+      if (!type.allowsSubject(entity.name)) throw ValidationError.at('type', `${entity.name} records cannot have ${type.key} relations`);
       return [type];
     }
     if (options.cursor !== undefined) throw ValidationError.at('cursor', 'pages through one relation type: give type as well');
@@ -377,6 +378,9 @@ async function assertRoom(tx: SqlRunner, cardinality: string, entity: string, id
   if (cardinality !== 'one') return;
   const found = await tx.query(`SELECT "id" FROM trellis_relations WHERE "subject_id" = ? AND "type" = ? LIMIT 1`, [id, type]);
   if (found.length) {
-    throw new ConflictError('TRELLIS_CARDINALITY', `${entity}/${id} already has a "${type}" relation, and that type allows only one`);
+    throw new ConflictError(
+      'TRELLIS_CARDINALITY',
+      `${entity}/${id} already has a relation of type "${type}", and that type allows only one`,
+    );
   }
 }
