@@ -12,6 +12,11 @@
  *   GET   /contact/list/by-last-name?after_last_name=&after_id=   the page after a (last_name, id) keyset cursor
  *   POST  /contact                   inserts one contact (JSON body), id = UUIDv7
  *   PATCH /contact/:id               sets the given score
+ *   GET   /contact/:id/relations     the contact's relations, grouped by type, 25 per type (the statements
+ *                                    Trellis's relations list runs: existence check, one UNION ALL of a keyset
+ *                                    page per type, one display-field lookup per related entity)
+ *   GET   /contact/list/employed-by-filtered   contacts employed by a company in FR with more than 50
+ *                                    employees, newest first, 25 rows (the EXISTS Trellis compiles $relation to)
  */
 import { createServer } from 'node:http';
 import Database from 'better-sqlite3';
@@ -38,6 +43,83 @@ const afterLastName = db.prepare(`SELECT ${COLUMNS} FROM contact WHERE (last_nam
 const insert = db.prepare(
   `INSERT INTO contact (${COLUMNS}) VALUES (@id, @created_at, @updated_at, NULL, NULL, @first_name, @last_name, @email, @company, @score, @created, @status)`,
 );
+const contactExists = db.prepare('SELECT "id" FROM "contact" WHERE "id" = ?');
+const RELATION_COLUMNS =
+  '"id", "type", "subject_entity", "subject_id", "object_entity", "object_id", "symmetric_id", "attributes", "created_at", "created_by"';
+/** Relation types whose subject may be a contact, in key order (read once, as Trellis caches them). */
+const contactRelationTypes = db
+  .prepare('SELECT "key", "label", "subject_entities" FROM "trellis_relation_types" ORDER BY "key"')
+  .all()
+  .filter((type) => {
+    const entities = JSON.parse(type.subject_entities);
+    return entities.length === 0 || entities.includes('contact');
+  });
+const relationPage = `SELECT * FROM (SELECT ${RELATION_COLUMNS} FROM "trellis_relations" WHERE "subject_id" = ? AND "type" = ? AND "subject_entity" = ? ORDER BY "id" LIMIT ?)`;
+const relationsOfContact = contactRelationTypes.length
+  ? db.prepare(contactRelationTypes.map((_, i) => `${relationPage} AS g${i}`).join(' UNION ALL '))
+  : undefined;
+/** The display field of each related entity: its first text or e-mail field. */
+const DISPLAY = { contact: 'first_name', company: 'name' };
+const displayStatements = new Map();
+function displayValues(entity, ids) {
+  const key = `${entity}/${ids.length}`;
+  let statement = displayStatements.get(key);
+  if (!statement) {
+    statement = db.prepare(`SELECT "id", "${DISPLAY[entity]}" AS v FROM "${entity}" WHERE "id" IN (${ids.map(() => '?').join(', ')})`);
+    displayStatements.set(key, statement);
+  }
+  return new Map(statement.all(ids).map((row) => [row.id, row.v]));
+}
+// Prepared on first use: the company table exists only when the run seeds relations.
+let employedByFiltered;
+const employedByFilteredSql = () =>
+  `SELECT ${COLUMNS.split(', ')
+    .map((c) => `t0."${c}"`)
+    .join(
+      ', ',
+    )} FROM "contact" AS t0 WHERE EXISTS (SELECT 1 FROM "trellis_relations" AS r1 WHERE r1."subject_id" = t0."id" AND r1."type" = ? AND r1."object_id" IN (SELECT t2."id" FROM "company" AS t2 WHERE t2."country" = ? AND t2."employees" > ?)) ORDER BY t0."id" DESC LIMIT ?`;
+
+/** A contact's relations as Trellis lists them: `{type, relations, page}` per type that has any. */
+function listRelations(id) {
+  if (!contactExists.get(id)) return undefined;
+  if (!relationsOfContact) return [];
+  const rows = relationsOfContact.all(contactRelationTypes.flatMap((type) => [id, type.key, 'contact', PAGE + 1]));
+  const idsByEntity = new Map();
+  for (const row of rows) {
+    const ids = idsByEntity.get(row.object_entity) ?? new Set();
+    ids.add(row.object_id);
+    idsByEntity.set(row.object_entity, ids);
+  }
+  const labels = new Map();
+  for (const [entity, ids] of idsByEntity) labels.set(entity, displayValues(entity, [...ids]));
+  return contactRelationTypes.flatMap((type) => {
+    const found = rows.filter((row) => row.type === type.key).sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (found.length === 0) return [];
+    const shown = found.slice(0, PAGE);
+    return [
+      {
+        type: { key: type.key, label: type.label },
+        relations: shown.map((row) => {
+          const value = labels.get(row.object_entity)?.get(row.object_id);
+          return {
+            id: row.id,
+            object: {
+              [DISPLAY[row.object_entity]]: value ?? null,
+              entity: row.object_entity,
+              id: row.object_id,
+              label: typeof value === 'string' && value !== '' ? value : row.object_id,
+            },
+            attributes: JSON.parse(row.attributes),
+            created_at: row.created_at,
+            created_by: row.created_by,
+          };
+        }),
+        page: { next: found.length > PAGE ? shown.at(-1).id : null },
+      },
+    ];
+  });
+}
+
 const updateScore = db.prepare(`UPDATE contact SET score = ?, updated_at = ? WHERE id = ? RETURNING ${COLUMNS}`);
 
 function send(res, status, body) {
@@ -91,6 +173,19 @@ async function handle(req, res) {
       200,
       page(rows, (row) => [row.last_name, row.id]),
     );
+  }
+  if (req.method === 'GET' && parts[1] === 'list' && parts[2] === 'employed-by-filtered') {
+    employedByFiltered ??= db.prepare(employedByFilteredSql());
+    const rows = employedByFiltered.all('employed_by', 'FR', 50, PAGE + 1);
+    return send(
+      res,
+      200,
+      page(rows, (row) => [row.id]),
+    );
+  }
+  if (req.method === 'GET' && parts.length === 3 && parts[2] === 'relations') {
+    const groups = listRelations(parts[1]);
+    return groups ? send(res, 200, { data: groups }) : send(res, 404, { title: 'Not found' });
   }
   if (req.method === 'GET' && parts.length === 2) {
     const row = byId.get(parts[1]);

@@ -3,6 +3,10 @@
  * `npm run bench`: seeds a fresh Trellis (SQLite) with contacts through the bulk API, then
  * load-tests five record operations against Trellis and against a bare node:http +
  * better-sqlite3 server on the same database file, and writes bench/results/latest.md.
+ * With relations (the default) it also seeds companies (a tenth of the contacts, through the
+ * bulk API) and relations (every contact employed_by a company, colleague_of pairs for a fifth
+ * of the contacts; written straight into SQLite, see bench/lib/relations.mjs), and measures
+ * listing one record's relations and a nested relation filter.
  *
  * Environment:
  *   BENCH_ROWS         contacts to seed (default 1000000)
@@ -11,7 +15,9 @@
  *   BENCH_CONNECTIONS  concurrent connections (default 10)
  *   BENCH_BATCH        records per bulk request while seeding (default 5000)
  *   BENCH_IN_FLIGHT    bulk requests in flight while seeding (default 2)
- *   BENCH_ONLY         comma-separated scenarios to run: get,filtered,deep,create,update (default all)
+ *   BENCH_ONLY         comma-separated scenarios to run: get,filtered,deep,create,update,relations,relation-filter
+ *                      (default all)
+ *   BENCH_RELATIONS    0: no companies, no relations, no relation scenarios (default 1)
  *   BENCH_SKIP_BARE    1: measure Trellis only
  *   BENCH_ANALYZE      1: run `PRAGMA optimize=0x10002` (ANALYZE) on the database after seeding, from a separate
  *                      connection. Trellis does not do this itself; use it only to see what planner statistics change
@@ -27,10 +33,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import { company, COMPANY_ENTITY, RELATION_FILTER, RELATION_TYPES } from './lib/companies.mjs';
 import { contact, CONTACT_ENTITY, createRandom } from './lib/contacts.mjs';
 import { measure } from './lib/load.mjs';
 import { startServer, tail, waitForOk } from './lib/processes.mjs';
-import { checkTargets, formatInt, formatMs, renderReport } from './lib/report.mjs';
+import { checkTargets, formatInt, formatMs, formatRate, renderReport } from './lib/report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -45,14 +52,17 @@ function envInt(name, fallback, min = 1) {
 }
 
 const SCENARIO_IDS = ['get', 'filtered', 'deep', 'create', 'update'];
+const RELATION_SCENARIO_IDS = ['relations', 'relation-filter'];
+const relationsOn = process.env.BENCH_RELATIONS !== '0';
 const options = {
   rows: envInt('BENCH_ROWS', 1_000_000),
+  relations: relationsOn,
   durationS: envInt('BENCH_DURATION', 10),
   warmupS: envInt('BENCH_WARMUP', 2, 0),
   connections: envInt('BENCH_CONNECTIONS', 10),
   batch: Math.min(envInt('BENCH_BATCH', 5_000), 10_000),
   inFlight: envInt('BENCH_IN_FLIGHT', 2),
-  only: (process.env.BENCH_ONLY || SCENARIO_IDS.join(','))
+  only: (process.env.BENCH_ONLY || [...SCENARIO_IDS, ...(relationsOn ? RELATION_SCENARIO_IDS : [])].join(','))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean),
@@ -61,8 +71,15 @@ const options = {
   keep: process.env.BENCH_KEEP === '1',
   analyze: process.env.BENCH_ANALYZE === '1',
 };
-for (const id of options.only)
-  if (!SCENARIO_IDS.includes(id)) throw new Error(`BENCH_ONLY: unknown scenario "${id}" (known: ${SCENARIO_IDS.join(', ')})`);
+for (const id of options.only) {
+  if (RELATION_SCENARIO_IDS.includes(id) && !options.relations)
+    throw new Error(`BENCH_ONLY: "${id}" needs relations; BENCH_RELATIONS=0 turns them off`);
+  if (!SCENARIO_IDS.includes(id) && !RELATION_SCENARIO_IDS.includes(id))
+    throw new Error(`BENCH_ONLY: unknown scenario "${id}" (known: ${[...SCENARIO_IDS, ...RELATION_SCENARIO_IDS].join(', ')})`);
+}
+/** Companies and colleague_of pairs scale with the contacts: 100,000 and 200,000 for a million. */
+options.companies = options.relations ? Math.max(1, Math.round(options.rows / 10)) : 0;
+options.colleaguePairs = options.relations ? Math.round(options.rows / 5) : 0;
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'bench-admin-password-1';
@@ -132,11 +149,14 @@ async function api(base, token, method, path, body, extraHeaders = {}) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Seeds `rows` contacts in bulk requests, `inFlight` at a time; returns the rate and a sample of ids. */
-async function seed(base, token) {
-  const r = createRandom(20261123);
-  const batches = Math.ceil(options.rows / options.batch);
-  const sampleEvery = Math.max(1, Math.floor(options.rows / 100_000));
+/**
+ * Seeds `rows` records of `entity` (made by `make(r, n)`) in bulk requests, `inFlight` at a
+ * time; returns the rate and a sample of up to 100,000 ids.
+ */
+async function seed(base, token, { entity = 'contact', rows = options.rows, make = contact, seedValue = 20261123 } = {}) {
+  const r = createRandom(seedValue);
+  const batches = Math.ceil(rows / options.batch);
+  const sampleEvery = Math.max(1, Math.floor(rows / 100_000));
   const ids = [];
   let nextBatch = 0;
   let done = 0;
@@ -148,11 +168,11 @@ async function seed(base, token) {
       const index = nextBatch++;
       if (index >= batches) return;
       const from = index * options.batch;
-      const to = Math.min(options.rows, from + options.batch);
+      const to = Math.min(rows, from + options.batch);
       const records = [];
-      for (let n = from; n < to; n++) records.push(contact(r, n));
+      for (let n = from; n < to; n++) records.push(make(r, n));
       const body = JSON.stringify(records);
-      const result = await api(base, token, 'POST', '/api/records/contact', body, { prefer: 'return=minimal' });
+      const result = await api(base, token, 'POST', `/api/records/${entity}`, body, { prefer: 'return=minimal' });
       if (!Array.isArray(result?.data) || result.data.length !== records.length) {
         throw new Error(`bulk create of batch ${index} returned ${result?.data?.length} ids for ${records.length} records`);
       }
@@ -161,14 +181,14 @@ async function seed(base, token) {
       if (Date.now() - lastReport > 5000) {
         lastReport = Date.now();
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        log(`  ${formatInt(done)} / ${formatInt(options.rows)} rows, ${formatInt(done / seconds)} rows/s`);
+        log(`  ${formatInt(done)} / ${formatInt(rows)} rows, ${formatInt(done / seconds)} rows/s`);
       }
     }
   }
 
   await Promise.all(Array.from({ length: options.inFlight }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, rowsPerSecond: options.rows / seconds, ids };
+  return { seconds, rowsPerSecond: rows / seconds, ids };
 }
 
 /**
@@ -197,6 +217,7 @@ async function deepCursor(base, token) {
 // Scenarios: the same operation on Trellis and on the bare server.
 
 const FILTER = JSON.stringify({ and: [{ status: { eq: 'active' } }, { score: { gt: 50 } }] });
+const RELATION_FILTER_PATH = `/api/records/contact?filter=${encodeURIComponent(JSON.stringify(RELATION_FILTER))}&limit=25`;
 
 function scenarios(ids, deep) {
   const pickId = (r) => ids[Math.floor(r.next() * ids.length)];
@@ -227,6 +248,22 @@ function scenarios(ids, deep) {
         path: `/contact/list/by-last-name?after_last_name=${encodeURIComponent(deep.lastName)}&after_id=${encodeURIComponent(deep.lastId)}`,
       }),
     },
+    // The relation scenarios run before create: contacts created there have no relations, and
+    // being the newest they would come first in the relation filter's newest-first scan.
+    {
+      id: 'relations',
+      title: 'Relations of one record',
+      description: `GET all relations of a random one of ${formatInt(ids.length)} known contacts (employed_by, colleague_of), 25 per type`,
+      trellis: (r) => ({ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/records/contact/${pickId(r)}/relations` }) }),
+      bare: (r) => ({ method: 'GET', setupRequest: (req) => ({ ...req, path: `/contact/${pickId(r)}/relations` }) }),
+    },
+    {
+      id: 'relation-filter',
+      title: 'Relation filter',
+      description: 'contacts employed_by a company with country = FR and employees > 50, newest first, 25 per page',
+      trellis: () => ({ method: 'GET', path: RELATION_FILTER_PATH }),
+      bare: () => ({ method: 'GET', path: '/contact/list/employed-by-filtered' }),
+    },
     {
       id: 'create',
       title: 'Create one',
@@ -251,9 +288,56 @@ function scenarios(ids, deep) {
   return all.filter((scenario) => options.only.includes(scenario.id));
 }
 
+/** What a relations list must agree on: per type, the relations' ids and their objects. */
+function relationsDigest(groups) {
+  return JSON.stringify(
+    groups.map((group) => [
+      group.type.key,
+      group.page.next,
+      group.relations.map((relation) => [
+        relation.id,
+        relation.object.entity,
+        relation.object.id,
+        relation.object.label,
+        relation.created_at,
+      ]),
+    ]),
+  );
+}
+
+const SLOW_MS = 1_000;
+const SLOW_MAX_S = 60;
+
+/** Milliseconds one request of a read scenario takes on an idle Trellis (writes are not probed: 0). */
+async function timeOne(base, token, scenario) {
+  let request = scenario.trellis(createRandom(1));
+  if (request.method !== 'GET') return 0;
+  if (request.setupRequest) request = request.setupRequest({ ...request });
+  const started = process.hrtime.bigint();
+  await api(base, token, request.method, request.path, request.body);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
 /** Both servers must return the same rows for the list scenarios, or the ratio compares different work. */
-async function checkSameRows(trellisBase, token, bareBase, deep) {
+async function checkSameRows(trellisBase, token, bareBase, deep, ids) {
+  if (options.only.includes('relations')) {
+    const r = createRandom(42);
+    let colleagues = 0;
+    for (let i = 0; i < 50; i++) {
+      const id = ids[Math.floor(r.next() * ids.length)];
+      const a = (await api(trellisBase, token, 'GET', `/api/records/contact/${id}/relations`)).data;
+      const b = (await api(bareBase, undefined, 'GET', `/contact/${id}/relations`)).data;
+      if (!a.some((group) => group.type.key === 'employed_by')) throw new Error(`contact ${id} has no employed_by relation`);
+      if (a.some((group) => group.type.key === 'colleague_of')) colleagues++;
+      if (relationsDigest(a) !== relationsDigest(b))
+        throw new Error(
+          `Trellis and the bare server disagree on the relations of ${id}:\n  ${relationsDigest(a)}\n  ${relationsDigest(b)}`,
+        );
+    }
+    if (colleagues === 0) throw new Error('none of 50 sampled contacts has a colleague_of relation');
+  }
   const pairs = [];
+  if (options.only.includes('relation-filter')) pairs.push([RELATION_FILTER_PATH, '/contact/list/employed-by-filtered']);
   if (options.only.includes('filtered'))
     pairs.push([`/api/records/contact?filter=${encodeURIComponent(FILTER)}&sort=-score&limit=25`, '/contact/list/filtered']);
   if (deep) {
@@ -325,7 +409,7 @@ async function main() {
   });
   servers.push(trellis);
   await waitForOk(`${trellis.url}/ready`, trellis);
-  const { token } = await api(trellis.url, undefined, 'POST', '/api/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+  const { token, user } = await api(trellis.url, undefined, 'POST', '/api/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   await api(trellis.url, token, 'POST', '/api/meta/entities', CONTACT_ENTITY);
   log(`Trellis ${trellis.url} (pid ${trellis.pid}) is ready; entity "contact" created.`);
 
@@ -337,6 +421,31 @@ async function main() {
   log(
     `Seeded ${formatInt(options.rows)} rows in ${seeded.seconds.toFixed(1)} s: ${formatInt(seeded.rowsPerSecond)} rows/s (database ${seeded.dbSizeMb.db} MB, WAL ${seeded.dbSizeMb.wal} MB)`,
   );
+
+  if (options.relations) {
+    await api(trellis.url, token, 'POST', '/api/meta/entities', COMPANY_ENTITY);
+    log(`\nSeeding ${formatInt(options.companies)} companies through the bulk API…`);
+    phase('seed:companies');
+    const companies = await seed(trellis.url, token, { entity: 'company', rows: options.companies, make: company, seedValue: 1_000_003 });
+    phase();
+    log(`  ${formatInt(options.companies)} companies in ${companies.seconds.toFixed(1)} s: ${formatInt(companies.rowsPerSecond)} rows/s`);
+    for (const type of RELATION_TYPES) await api(trellis.url, token, 'POST', '/api/meta/relation-types', type);
+    log(
+      `Relation types employs/employed_by and colleague_of created. Writing ${formatInt(options.rows)} employed_by and ${formatInt(options.colleaguePairs)} colleague_of relations (two rows each) straight into SQLite…`,
+    );
+    phase('seed:relations');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(here, 'seed-relations.mjs'), dbFile, String(options.colleaguePairs), user.id],
+      { maxBuffer: 1024 * 1024 },
+    );
+    const relations = JSON.parse(stdout.trim().split('\n').at(-1));
+    phase();
+    log(
+      `  ${formatInt(relations.rows)} relation rows in ${relations.seconds.toFixed(1)} s (${formatInt(relations.rowsPerSecond)} rows/s); ANALYZE (all tables) ${relations.analyzeSeconds.toFixed(1)} s`,
+    );
+    seeded.relations = { companies, ...relations, dbSizeMb: databaseSizeMb(dbFile) };
+  }
 
   if (options.analyze) {
     const started = Date.now();
@@ -363,7 +472,7 @@ async function main() {
     });
     servers.push(bare);
     log(`Bare baseline ${bare.url} (pid ${bare.pid}) is up on the same file.`);
-    await checkSameRows(trellis.url, token, bare.url, deep);
+    await checkSameRows(trellis.url, token, bare.url, deep, seeded.ids);
   }
 
   const trellisHeaders = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -374,17 +483,35 @@ async function main() {
   for (const scenario of scenarios(seeded.ids, deep)) {
     const r = createRandom(scenario.id.length * 7919);
     log(`\n${scenario.title}: ${scenario.description}`);
+    // A scenario whose single request takes seconds would only time out under 10 connections:
+    // it is measured with one connection, long enough for a few requests, and reported as such.
+    const probeMs = await timeOne(trellis.url, token, scenario);
+    const slow = probeMs > SLOW_MS;
+    const scenarioLoad = slow
+      ? {
+          connections: 1,
+          warmupS: 0,
+          durationS: Math.min(SLOW_MAX_S, Math.max(options.durationS, Math.ceil((probeMs * 4) / 1000))),
+          timeoutS: 300,
+        }
+      : load;
+    if (slow) {
+      log(
+        `  one request took ${formatInt(probeMs)} ms: measured with 1 connection for ${scenarioLoad.durationS} s, no warm-up, 300 s timeout`,
+      );
+    }
+    scenario.load = scenarioLoad;
     phase(`trellis:${scenario.id}`);
-    const onTrellis = await measure({ url: trellis.url, headers: trellisHeaders, request: scenario.trellis(r), ...load });
+    const onTrellis = await measure({ url: trellis.url, headers: trellisHeaders, request: scenario.trellis(r), ...scenarioLoad });
     phase();
     log(
-      `  Trellis ${formatInt(onTrellis.requestsPerSecond)} req/s, p50 ${formatMs(onTrellis.p50)} ms, p99 ${formatMs(onTrellis.p99)} ms, non-2xx ${onTrellis.non2xx}, errors ${onTrellis.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`,
+      `  Trellis ${formatRate(onTrellis.requestsPerSecond)} req/s, p50 ${formatMs(onTrellis.p50)} ms, p99 ${formatMs(onTrellis.p99)} ms, non-2xx ${onTrellis.non2xx}, errors ${onTrellis.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`,
     );
     let onBare;
     if (bare) {
-      onBare = await measure({ url: bare.url, headers: bareHeaders, request: scenario.bare(r), ...load });
+      onBare = await measure({ url: bare.url, headers: bareHeaders, request: scenario.bare(r), ...scenarioLoad });
       log(
-        `  bare    ${formatInt(onBare.requestsPerSecond)} req/s, p50 ${formatMs(onBare.p50)} ms, p99 ${formatMs(onBare.p99)} ms, non-2xx ${onBare.non2xx}, errors ${onBare.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`,
+        `  bare    ${formatRate(onBare.requestsPerSecond)} req/s, p50 ${formatMs(onBare.p50)} ms, p99 ${formatMs(onBare.p99)} ms, non-2xx ${onBare.non2xx}, errors ${onBare.errors}, WAL ${databaseSizeMb(dbFile).wal} MB`,
       );
     }
     for (const [name, result] of [

@@ -19,8 +19,8 @@ function fire(options, onLatency) {
  * taken from every response (sub-millisecond precision; autocannon's own histogram rounds to
  * whole milliseconds). `request` is an autocannon request object, usually with `setupRequest`.
  */
-export async function measure({ url, headers = {}, request, connections, durationS, warmupS }) {
-  const base = { url, connections, pipelining: 1, headers, requests: [request], timeout: 30 };
+export async function measure({ url, headers = {}, request, connections, durationS, warmupS, timeoutS = 30 }) {
+  const base = { url, connections, pipelining: 1, headers, requests: [request], timeout: timeoutS };
   if (warmupS > 0) await fire({ ...base, duration: warmupS });
   const latencies = [];
   const statuses = {};
