@@ -77,7 +77,7 @@ const employedByFilteredSql = () =>
     .map((c) => `t0."${c}"`)
     .join(
       ', ',
-    )} FROM "contact" AS t0 WHERE EXISTS (SELECT 1 FROM "trellis_relations" AS r1 WHERE r1."subject_id" = t0."id" AND r1."type" = ? AND r1."object_id" IN (SELECT t2."id" FROM "company" AS t2 WHERE t2."country" = ? AND t2."employees" > ?)) ORDER BY t0."id" DESC LIMIT ?`;
+    )} FROM "contact" AS t0 WHERE EXISTS (SELECT 1 FROM "trellis_relations" AS r1 JOIN "company" AS t2 ON t2."id" = r1."object_id" WHERE r1."subject_id" = t0."id" AND r1."type" = ? AND t2."country" = ? AND t2."employees" > ?) ORDER BY t0."id" DESC LIMIT ?`;
 
 /** A contact's relations as Trellis lists them: `{type, relations, page}` per type that has any. */
 function listRelations(id) {
