@@ -3,6 +3,8 @@
  * `employed_by` between companies and contacts, and `colleague_of` between contacts.
  */
 
+import { pickWeighted } from './contacts.mjs';
+
 const STEMS = [
   'Acme',
   'Apex',
@@ -54,15 +56,6 @@ const COUNTRIES = [
   ['PL', 0.04],
 ];
 
-function pickCountry(r) {
-  let x = r.next();
-  for (const [country, share] of COUNTRIES) {
-    if (x < share) return country;
-    x -= share;
-  }
-  return 'PL';
-}
-
 /**
  * The company with sequence number `n` drawn from `r`. Head counts are log-uniform from 1 to
  * 10,000, so about 57 % of the companies have more than 50 employees.
@@ -70,7 +63,7 @@ function pickCountry(r) {
 export function company(r, n) {
   return {
     name: `${r.pick(STEMS)} ${r.pick(KINDS)} ${n}`,
-    country: pickCountry(r),
+    country: pickWeighted(r, COUNTRIES),
     employees: Math.floor(10 ** (r.next() * 4)),
   };
 }

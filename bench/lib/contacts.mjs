@@ -304,13 +304,14 @@ const STATUSES = [
   ['won', 0.15],
 ];
 
-function pickStatus(r) {
+/** Picks a value from `[value, share]` pairs whose shares add up to 1. */
+export function pickWeighted(r, table) {
   let x = r.next();
-  for (const [status, share] of STATUSES) {
-    if (x < share) return status;
+  for (const [value, share] of table) {
+    if (x < share) return value;
     x -= share;
   }
-  return 'won';
+  return table[table.length - 1][0];
 }
 
 const CREATED_FROM = Date.UTC(2020, 0, 1);
@@ -334,7 +335,7 @@ export function contact(r, n, tag = 's') {
     company: `${r.pick(COMPANY_STEMS)} ${r.pick(COMPANY_KINDS)} ${r.pick(COMPANY_SUFFIXES)}`,
     score: r.int(0, 100),
     created: new Date(CREATED_FROM + Math.floor(r.next() * CREATED_SPAN)).toISOString(),
-    status: pickStatus(r),
+    status: pickWeighted(r, STATUSES),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, createEntity, createRecord, expectOk, expectProblem, listPage, pause, type Rec } from './support/api.js';
+import { everyFieldType } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -19,24 +20,10 @@ beforeAll(async () => {
   await createEntity(server, {
     name: 'item',
     label: 'Item',
-    fields: [
-      { name: 'title', type: 'text', required: true },
-      { name: 'notes', type: 'long_text' },
-      { name: 'quantity', type: 'integer' },
-      { name: 'ratio', type: 'decimal' },
-      { name: 'price', type: 'currency' },
-      { name: 'discount', type: 'percent' },
-      { name: 'active', type: 'boolean' },
-      { name: 'due_on', type: 'date' },
-      { name: 'starts_at', type: 'datetime' },
+    fields: everyFieldType('firm', [
       { name: 'email', type: 'email', unique: true },
-      { name: 'phone', type: 'phone', options: { defaultCountry: 'FR' } },
-      { name: 'website', type: 'url' },
       { name: 'stage', type: 'select', options: { choices: ['new', { value: 'won', label: 'Won', color: 'green' }, 'lost'] } },
-      { name: 'tags', type: 'multi_select', options: { choices: ['a', 'b', 'c'] } },
-      { name: 'extra', type: 'json' },
-      { name: 'firm', type: 'lookup', options: { target: 'firm' } },
-    ],
+    ]),
   });
   firm = await createRecord(server, 'firm', { name: 'Acme', country: 'FR' });
 });

@@ -12,6 +12,7 @@ import {
   listAll,
   tableExists,
 } from './support/api.js';
+import { everyFieldType } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -24,24 +25,7 @@ afterAll(() => server?.close());
 const SYSTEM = ['id', 'created_at', 'updated_at', 'created_by', 'owner_id'];
 
 /** One field of every type, as a client declares them. */
-const EVERY_TYPE = [
-  { name: 'title', type: 'text', required: true },
-  { name: 'notes', type: 'long_text' },
-  { name: 'quantity', type: 'integer' },
-  { name: 'ratio', type: 'decimal' },
-  { name: 'price', type: 'currency' },
-  { name: 'discount', type: 'percent' },
-  { name: 'active', type: 'boolean' },
-  { name: 'due_on', type: 'date' },
-  { name: 'starts_at', type: 'datetime' },
-  { name: 'email', type: 'email' },
-  { name: 'phone', type: 'phone', options: { defaultCountry: 'FR' } },
-  { name: 'website', type: 'url' },
-  { name: 'stage', type: 'select', options: { choices: ['new', 'won', 'lost'] } },
-  { name: 'tags', type: 'multi_select', options: { choices: ['a', 'b', 'c'] } },
-  { name: 'extra', type: 'json' },
-  { name: 'account', type: 'lookup', options: { target: 'account' } },
-];
+const EVERY_TYPE = everyFieldType('account');
 
 /** Asserts a refused entity left no trace: not listed, not readable, no table. */
 async function expectNoEntity(name: string): Promise<void> {
