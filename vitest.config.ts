@@ -1,10 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
   resolve: {
     // Tests run on the TypeScript sources; no build is needed before `npm test`.
-    alias: { '@trellis/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@trellis\/sdk$/, replacement: source('./sdk/src/index.ts') },
+      { find: /^@trellis\/sdk\/testing$/, replacement: source('./sdk/src/testing/index.ts') },
+      { find: /^@trellis\/core\/testing$/, replacement: source('./core/src/testing/index.ts') },
+    ],
   },
   test: {
     include: ['**/test/**/*.test.ts'],

@@ -1,3 +1,5 @@
+import type { CustomFieldTypeName } from './field-types.js';
+
 /**
  * The field types every Trellis installation understands, as a closed list.
  *
@@ -90,8 +92,8 @@ export interface FieldOptions {
 export interface FieldDefinition {
   /** Lower snake case identifier; becomes the column name. */
   name: string;
-  /** The field type. */
-  type: FieldType;
+  /** A built-in field type, or `<plugin>.<type>` for one an installed plugin contributes. */
+  type: FieldType | CustomFieldTypeName;
   /** Human label; defaults to the name in sentence case. */
   label?: string;
   /** Whether a record must have a value. */

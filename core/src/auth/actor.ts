@@ -1,9 +1,15 @@
-/** Who is making a request, as the auth gate established it. */
-export interface Actor {
-  userId: string;
-  email: string;
+import type { ActorRef } from '@trellis/sdk';
+
+/**
+ * Who is acting: a signed-in user (bearer or cookie), core itself, a job or a plugin. The SDK's
+ * {@link ActorRef} plus the user's display name.
+ */
+export interface Actor extends ActorRef {
+  /** The user's display name ('' when no user acts). */
   name: string;
-  isAdmin: boolean;
-  /** How the request authenticated: a bearer token, the admin UI's session cookie, or core itself (start-up tasks). */
-  via: 'bearer' | 'cookie' | 'system';
+}
+
+/** The actor of work a plugin does on its own (jobs, subscribers, migrations). */
+export function pluginActor(plugin: string, via: 'plugin' | 'job' = 'plugin'): Actor {
+  return { userId: null, name: '', isAdmin: true, via, plugin };
 }

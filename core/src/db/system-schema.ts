@@ -1,4 +1,8 @@
 import type { Knex } from 'knex';
+import { createJobsTables } from '../jobs/schema.js';
+import { createPluginsTables } from '../plugins/schema.js';
+import { createTimelineTables } from '../timeline/schema.js';
+import { createWebhooksTables } from '../webhooks/schema.js';
 
 /**
  * Versioned migrations of Trellis's own tables (users, sessions, metadata, relations). Entity tables are
@@ -85,6 +89,10 @@ const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
       t.index(['subject_id', 'type', 'id'], 'ix_trellis_relations__subject_page');
     });
   },
+  '0003_plugins': createPluginsTables,
+  '0004_jobs': createJobsTables,
+  '0005_timeline': createTimelineTables,
+  '0006_webhooks': createWebhooksTables,
 };
 
 /** Feeds the in-code migrations to knex's migrator, so `knex_migrations` records what ran. */

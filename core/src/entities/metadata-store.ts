@@ -1,4 +1,4 @@
-import type { EntityMetadata, FieldMetadata, FieldType } from '@trellis/sdk';
+import type { EntityMetadata, FieldMetadata } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
@@ -138,7 +138,7 @@ function entityFromRow(row: EntityRow, fields: FieldMetadata[]): EntityMetadata 
 function fieldFromRow(row: FieldRow): FieldMetadata {
   return {
     name: row.name,
-    type: row.type as FieldType,
+    type: row.type as FieldMetadata['type'],
     label: row.label,
     required: Boolean(row.required),
     unique: Boolean(row.is_unique),

@@ -21,13 +21,16 @@ export class EventEmitter<E extends { type: string }> {
 
   /** Calls every listener of the event's type; does not wait for asynchronous ones. */
   emit(event: E): void {
-    for (const listener of this.listeners.get(event.type) ?? []) {
-      try {
-        const result = listener(event);
-        if (result) result.catch((error: unknown) => this.onListenerError(error, event));
-      } catch (error) {
-        this.onListenerError(error, event);
-      }
+    for (const listener of this.listeners.get(event.type) ?? []) this.call(listener, event);
+  }
+
+  /** Runs one listener, routing a throw or a rejection to the error handler. */
+  protected call(listener: EventListener<E>, event: E): void {
+    try {
+      const result = listener(event);
+      if (result) result.catch((error: unknown) => this.onListenerError(error, event));
+    } catch (error) {
+      this.onListenerError(error, event);
     }
   }
 }

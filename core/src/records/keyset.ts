@@ -1,4 +1,4 @@
-import type { FieldMetadata, FieldType } from '@trellis/sdk';
+import type { FieldMetadata } from '@trellis/sdk';
 import type { Dialect } from '../db/connect.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { fieldType, OperandError, type SqlFragment } from '../entities/field-types/index.js';
@@ -73,7 +73,7 @@ export function decodeCursor(cursor: string, keys: SortKey[]): unknown[] {
   return values;
 }
 
-const NUMERIC_TYPES = new Set<FieldType>(['integer', 'decimal', 'percent', 'currency']);
+const NUMERIC_TYPES = new Set<string>(['integer', 'decimal', 'percent', 'currency']);
 
 /**
  * Whether a cursor value can be compared with the key's column: a forged cursor must be a 400,

@@ -1,4 +1,4 @@
-import type { FieldMetadata, FieldType, FilterOperator } from '@trellis/sdk';
+import type { FieldDefinition, FieldMetadata, FilterOperator } from '@trellis/sdk';
 import type { Dialect } from '../../db/connect.js';
 
 /** A JSON Schema fragment as handed to ajv. */
@@ -30,7 +30,7 @@ export class OperandError extends Error {}
  * register more through the SDK.
  */
 export interface FieldTypeModule {
-  readonly type: FieldType;
+  readonly type: FieldDefinition['type'];
   /** The UI component that renders and edits values of this type. */
   readonly renderer: string;
   /** Filter operators the type accepts (dotted paths and `isNull` are handled by the compiler). */

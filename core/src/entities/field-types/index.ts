@@ -1,4 +1,4 @@
-import type { FieldType } from '@trellis/sdk';
+import type { FieldDefinition, FieldType } from '@trellis/sdk';
 import { booleanType, multiSelectType, selectType } from './choice-types.js';
 import type { FieldTypeModule } from './field-type.js';
 import { jsonType } from './json-type.js';
@@ -27,9 +27,25 @@ const MODULES: Record<FieldType, FieldTypeModule> = {
   lookup: lookupType,
 };
 
-/** The module of a field type. */
-export function fieldType(type: FieldType): FieldTypeModule {
-  return MODULES[type];
+/** Field types contributed by installed plugins, by `<plugin>.<type>` name. */
+const custom = new Map<string, FieldTypeModule>();
+
+/** The module of a field type; throws for a name that is neither built in nor registered (callers check with {@link isKnownFieldType} first). */
+export function fieldType(type: FieldDefinition['type']): FieldTypeModule {
+  const module = (MODULES as Record<string, FieldTypeModule | undefined>)[type] ?? custom.get(type);
+  if (!module) throw new Error(`Unknown field type "${type}"`);
+  return module;
+}
+
+/** Whether a field type is built in or registered by an installed plugin. */
+export function isKnownFieldType(type: string): boolean {
+  return type in MODULES || custom.has(type);
+}
+
+/** Makes a plugin's field type available; returns the function that removes it again. */
+export function registerFieldType(module: FieldTypeModule): () => void {
+  custom.set(module.type, module);
+  return () => void custom.delete(module.type);
 }
 
 export { choiceValues } from './choice-types.js';

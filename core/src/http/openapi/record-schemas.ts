@@ -45,7 +45,7 @@ function orNull(schema: JsonSchema): JsonSchema {
 }
 
 function readSchema(field: FieldMetadata): JsonSchema {
-  const shape = READ_SHAPES[field.type];
+  const shape = (READ_SHAPES as Record<string, ((field: FieldMetadata) => JsonSchema) | undefined>)[field.type];
   if (!shape) return fieldSchema(field);
   // Deleting the record a lookup points to clears the lookup (ON DELETE SET NULL), required or not.
   return field.required && field.type !== 'lookup' ? shape(field) : orNull(shape(field));

@@ -59,7 +59,8 @@ export function sessionRouter(db: Database, sessions: SessionService): Router<Tr
     ctx.status = 204;
   });
   router.get('/me', async (ctx) => {
-    const user = await UserRow.query(db.knex).findById(ctx.state.actor.userId);
+    const { userId } = ctx.state.actor;
+    const user = userId === null ? undefined : await UserRow.query(db.knex).findById(userId);
     if (!user) throw new UnauthorizedError();
     ctx.body = { data: publicUser(user) };
   });
