@@ -8,7 +8,7 @@ import {
   definePlugin,
   Tokens,
   ValidationError,
-  TrellisError,
+  type TrellisError,
   type DomainEvent,
   type FieldDefinition,
   type JobContext,
