@@ -19,6 +19,11 @@ export class EventEmitter<E extends { type: string }> {
     return () => void set.delete(listener);
   }
 
+  /** Whether anyone would hear an event of this type: writers skip building events nobody hears. */
+  listens(type: E['type']): boolean {
+    return (this.listeners.get(type)?.size ?? 0) > 0;
+  }
+
   /** Calls every listener of the event's type; does not wait for asynchronous ones. */
   emit(event: E): void {
     for (const listener of this.listeners.get(event.type) ?? []) this.call(listener, event);

@@ -80,15 +80,17 @@ const NUMERIC_TYPES = new Set<string>(['integer', 'decimal', 'percent', 'currenc
  * not a database error (PostgreSQL refuses to compare a bigint or a date with arbitrary text).
  */
 function fitsKey(value: unknown, key: SortKey): boolean {
-  const { type } = key.definition;
   if (value === null) return true;
+  // A plugin's field type is stored and sorted like its base.
+  const module = fieldType(key.definition.type);
+  const type = module.base ?? key.definition.type;
   if (NUMERIC_TYPES.has(type)) return typeof value === 'number' && Number.isFinite(value);
   // SQLite keeps booleans as 0 and 1.
   if (type === 'boolean') return typeof value === 'boolean' || value === 0 || value === 1;
   if (typeof value !== 'string') return false;
   if (type !== 'date' && type !== 'datetime') return true;
   try {
-    fieldType(type).operand(value, key.definition);
+    module.operand(value, key.definition);
     return true;
   } catch (error) {
     if (error instanceof OperandError) return false;

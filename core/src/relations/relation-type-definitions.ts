@@ -144,7 +144,12 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
  * Turns a shape-checked definition into its stored directions: two rows naming each other,
  * or one row for a type that is its own symmetric. Every problem is reported at once.
  */
-export function normaliseRelationType(definition: RelationTypeDefinition, context: FieldContext, system: boolean): RelationDirection[] {
+export function normaliseRelationType(
+  definition: RelationTypeDefinition,
+  context: FieldContext,
+  system: boolean,
+  plugin: string | null = null,
+): RelationDirection[] {
   const problems: FieldProblem[] = [];
   const key = collect(problems, () => validateRelationTypeKey(definition.key, 'key')) ?? definition.key;
   const { symmetric } = definition;
@@ -184,6 +189,7 @@ export function normaliseRelationType(definition: RelationTypeDefinition, contex
     cardinality: subjectCardinality,
     fields,
     system,
+    plugin,
   };
   if (self) return [forward];
   return [
@@ -197,6 +203,7 @@ export function normaliseRelationType(definition: RelationTypeDefinition, contex
       cardinality: objectCardinality,
       fields,
       system,
+      plugin,
     },
   ];
 }

@@ -16,6 +16,8 @@ export interface RelationDirection {
   /** Attribute fields, the same in both directions. */
   fields: FieldMetadata[];
   system: boolean;
+  /** The plugin that declared the type (a system type), or null. */
+  plugin: string | null;
 }
 
 /** A row of `trellis_relation_types` as the database returns it. */
@@ -28,6 +30,7 @@ export interface RelationTypeRow {
   cardinality: string;
   fields_json: string;
   is_system: boolean | number;
+  plugin: string | null;
 }
 
 /** Parses a stored row. */
@@ -41,11 +44,12 @@ export function directionFromRow(row: RelationTypeRow): RelationDirection {
     cardinality: row.cardinality === 'one' ? 'one' : 'many',
     fields: JSON.parse(row.fields_json) as FieldMetadata[],
     system: Boolean(row.is_system),
+    plugin: row.plugin ?? null,
   };
 }
 
 /** The columns a direction is stored in (timestamps aside). */
-export function directionToRow(direction: RelationDirection): Record<string, string | boolean> {
+export function directionToRow(direction: RelationDirection): Record<string, string | boolean | null> {
   return {
     key: direction.key,
     label: direction.label,
@@ -55,6 +59,7 @@ export function directionToRow(direction: RelationDirection): Record<string, str
     cardinality: direction.cardinality,
     fields_json: JSON.stringify(direction.fields),
     is_system: direction.system,
+    plugin: direction.plugin,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
 import type { Database, Dialect } from '../db/connect.js';
 import type { FieldContext } from '../entities/definitions.js';
-import { commitMetadataChange } from '../entities/metadata-change.js';
+import { commitMetadataChange, type MetadataWriteOptions } from '../entities/metadata-change.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { canonicalValue } from './attributes.js';
@@ -89,6 +89,37 @@ export class RelationTypeService {
     }
   }
 
+  /**
+   * Creates the relation types a plugin declares (system types it owns), joining the plugin
+   * host's install or upgrade transaction. Types the plugin already owns are left as they are.
+   */
+  async ensurePluginTypes(definitions: RelationTypeDefinition[], options: Required<MetadataWriteOptions>): Promise<void> {
+    for (const body of definitions) {
+      const definition = assertRelationTypeBody<RelationTypeDefinition>(this.validators.definition, body);
+      const existing = this.store.relationTypes.find(definition.key);
+      if (existing?.direction.plugin === options.plugin) continue;
+      await this.insert(definition, true, options);
+    }
+  }
+
+  /** Deletes every relation type a plugin owns, with their relations (uninstall). */
+  async deletePluginTypes(plugin: string, trx: Knex.Transaction): Promise<void> {
+    const keys = this.store.relationTypes
+      .list()
+      .filter((type) => type.direction.plugin === plugin)
+      .map((type) => type.key);
+    if (keys.length === 0) return;
+    await commitMetadataChange(
+      this.db,
+      this.store,
+      async (tx) => {
+        await tx('trellis_relations').whereIn('type', keys).delete();
+        await tx('trellis_relation_types').whereIn('key', keys).delete();
+      },
+      trx,
+    );
+  }
+
   /** Changes labels, allowed entities or cardinality, or adds attribute fields. */
   update(key: string, body: unknown): Promise<RelationTypeMetadata> {
     return this.store.fresh(async () => {
@@ -150,15 +181,24 @@ export class RelationTypeService {
     });
   }
 
-  private async insert(definition: RelationTypeDefinition, system: boolean): Promise<RelationTypeMetadata> {
-    const directions = normaliseRelationType(definition, this.context(), system);
+  private async insert(
+    definition: RelationTypeDefinition,
+    system: boolean,
+    options: MetadataWriteOptions = {},
+  ): Promise<RelationTypeMetadata> {
+    const directions = normaliseRelationType(definition, this.context(), system, options.plugin ?? null);
     for (const direction of directions) if (this.store.relationTypes.find(direction.key)) throw exists(direction.key);
     const now = new Date().toISOString();
-    await commitMetadataChange(this.db, this.store, async (trx) => {
-      await trx('trellis_relation_types').insert(
-        directions.map((direction) => ({ ...directionToRow(direction), created_at: now, updated_at: now })),
-      );
-    }).catch((error: unknown) => {
+    await commitMetadataChange(
+      this.db,
+      this.store,
+      async (trx) => {
+        await trx('trellis_relation_types').insert(
+          directions.map((direction) => ({ ...directionToRow(direction), created_at: now, updated_at: now })),
+        );
+      },
+      options.trx,
+    ).catch((error: unknown) => {
       throw isUniqueViolation(error) ? exists(definition.key) : error;
     });
     return this.store.relationTypes.get(definition.key).meta;
@@ -167,6 +207,13 @@ export class RelationTypeService {
   /** The type users may change; plugins' types are theirs alone. */
   private userType(key: string): RelationTypeRuntime {
     const type = this.store.relationTypes.get(key);
+    const { plugin } = type.direction;
+    if (plugin) {
+      throw new ConflictError(
+        'TRELLIS_PLUGIN_OWNED',
+        `Relation type "${key}" belongs to plugin "${plugin}" and cannot be changed or deleted through the API; uninstall the plugin to remove it`,
+      );
+    }
     if (type.direction.system) {
       throw new ForbiddenError(
         `Relation type "${key}" is declared by a plugin; it cannot be changed or deleted`,

@@ -8,10 +8,11 @@ import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { isRecordId } from '../entities/field-types/index.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
-import { EventEmitter, type EventListener } from '../events/event-emitter.js';
-import type { Logger } from '../logger.js';
+import type { DomainEvents } from '../events/domain-events.js';
+import type { EventListener } from '../events/event-emitter.js';
 import { newRecordId } from '../records/record-ids.js';
-import type { RecordDeleteCascade } from '../records/records-service.js';
+import type { RecordDeleteCascade } from '../records/record-writes.js';
+import { freshUnlessJoined, whenCommitted, within, type RecordsTransaction } from '../records/records-transaction.js';
 import { relatedRecords, type RelatedRecord } from './related-records.js';
 import type { RelationTypeRuntime } from './relation-type-model.js';
 import { asRelationRow, INSERT_PAIR, isUniqueViolation, pairBindings, RELATION_COLUMNS, twinOf, type RelationRow } from './relation-sql.js';
@@ -107,43 +108,46 @@ function translateAddError(error: unknown): unknown {
 /**
  * Adds, lists, changes and removes relations between records. Each relation is two rows (one
  * per direction) written and removed together in one transaction; `relation.added` and
- * `relation.removed` are announced once the transaction has committed.
+ * `relation.removed` are announced on the domain events bus once the transaction has committed.
  */
 export class RelationsService implements RecordDeleteCascade {
-  private readonly events: EventEmitter<RelationEvent>;
   private readonly validators: { add: ValidateFunction; patch: ValidateFunction };
 
   constructor(
     private readonly db: Database,
     private readonly store: MetadataStore,
     ajv: Ajv,
-    logger: Logger,
+    private readonly events: DomainEvents,
   ) {
-    this.events = new EventEmitter((error, event) => logger.error('relation event listener failed', { error, event: event.type }));
     this.validators = { add: ajv.compile(ADD_BODY), patch: ajv.compile(PATCH_BODY) };
   }
 
   /** Subscribes to relations added or removed (after commit); returns the unsubscribe function. */
   on(type: RelationEvent['type'], listener: EventListener<RelationEvent>): () => void {
-    return this.events.on(type, listener);
+    return this.events.on(type, (event) => listener(event as RelationEvent));
   }
 
-  /** A record's relations grouped by type, each group one keyset page ordered by relation id. */
-  list(entityName: string, id: string, options: RelationListOptions = {}): Promise<RelationGroup[]> {
-    return this.store.fresh(async () => {
+  /**
+   * A record's relations grouped by type, each group one keyset page ordered by relation id.
+   * Every method takes an optional transaction to join (a plugin's record hook): its events
+   * then wait for that transaction's commit.
+   */
+  list(entityName: string, id: string, options: RelationListOptions = {}, txn?: RecordsTransaction): Promise<RelationGroup[]> {
+    return freshUnlessJoined(this.store, txn, async () => {
+      const sql = txn?.runner ?? this.db.sql;
       const entity = this.store.get(entityName);
       const types = this.listedTypes(entity, options);
       const after = options.cursor;
       if (after !== undefined && !isRecordId(after)) throw ValidationError.at('cursor', 'is not a cursor of this list');
-      if (!(await this.recordExists(this.db.sql, entity, id, ''))) throw new NotFoundError(`Record ${entityName}/${id}`);
+      if (!(await this.recordExists(sql, entity, id, ''))) throw new NotFoundError(`Record ${entityName}/${id}`);
       if (types.length === 0) return [];
       const limit = options.limit ?? DEFAULT_RELATIONS_PER_TYPE;
       // One statement: for each type, the first limit + 1 rows of its index range.
       const page = `SELECT * FROM (SELECT ${RELATION_COLUMNS} FROM trellis_relations WHERE "subject_id" = ? AND "type" = ? AND "subject_entity" = ?${after ? ' AND "id" > ?' : ''} ORDER BY "id" LIMIT ?) AS`;
-      const sql = types.map((_, index) => `${page} g${index}`).join(' UNION ALL ');
+      const text = types.map((_, index) => `${page} g${index}`).join(' UNION ALL ');
       const bindings = types.flatMap((type) => [id, type.key, entity.name, ...(after ? [after] : []), limit + 1]);
-      const rows = (await this.db.sql.query(sql, bindings)).map(asRelationRow);
-      const related = await relatedRecords(this.db.sql, this.store, rows.map(objectOf));
+      const rows = (await sql.query(text, bindings)).map(asRelationRow);
+      const related = await relatedRecords(sql, this.store, rows.map(objectOf));
       return types.flatMap((type) => {
         const found = rows.filter((row) => row.type === type.key).sort((a, b) => (a.id < b.id ? -1 : 1));
         if (found.length === 0 && options.type === undefined) return [];
@@ -160,8 +164,8 @@ export class RelationsService implements RecordDeleteCascade {
   }
 
   /** Relates a record (the subject) to another (the object); stores both directions. */
-  add(entityName: string, id: string, body: unknown, actor: Actor): Promise<RelationDetail> {
-    return this.store.fresh(async () => {
+  add(entityName: string, id: string, body: unknown, actor: Actor, txn?: RecordsTransaction): Promise<RelationDetail> {
+    return freshUnlessJoined(this.store, txn, async () => {
       const subject = this.store.get(entityName);
       const input = assertBody<AddBody>(this.validators.add, body);
       const type = this.store.relationTypes.find(input.type);
@@ -196,31 +200,29 @@ export class RelationsService implements RecordDeleteCascade {
         created_at: new Date().toISOString(),
         created_by: actor.userId,
       };
-      await this.db.sql
-        .transaction(async (tx) => {
-          await this.lockEnds(tx, type, subject, row.subject_id, object, row.object_id);
-          await type.attributes.assertLookupsExist(tx, this.store, values);
-          await assertNew(tx, row);
-          await assertRoom(tx, type.direction.cardinality, row.subject_entity, row.subject_id, type.key);
-          await assertRoom(tx, type.twin.cardinality, row.object_entity, row.object_id, type.twin.key);
-          await tx.query(INSERT_PAIR, pairBindings(row, twinOf(row, type.twin.key)));
-        })
-        .catch((error: unknown) => {
-          throw translateAddError(error);
-        });
+      await within(this.db.sql, txn, async (tx) => {
+        await this.lockEnds(tx, type, subject, row.subject_id, object, row.object_id);
+        await type.attributes.assertLookupsExist(tx, this.store, values);
+        await assertNew(tx, row);
+        await assertRoom(tx, type.direction.cardinality, row.subject_entity, row.subject_id, type.key);
+        await assertRoom(tx, type.twin.cardinality, row.object_entity, row.object_id, type.twin.key);
+        await tx.query(INSERT_PAIR, pairBindings(row, twinOf(row, type.twin.key)));
+      }).catch((error: unknown) => {
+        throw translateAddError(error);
+      });
       const relation = this.relation(row);
-      this.events.emit({ type: 'relation.added', relation });
-      return this.detail(type, row);
+      whenCommitted(txn, () => this.events.emit({ type: 'relation.added', relation }));
+      return this.detail(type, row, txn);
     });
   }
 
   /** Changes attributes of a relation of the record: the given ones, on both directions. */
-  update(entityName: string, id: string, relationId: string, body: unknown): Promise<RelationDetail> {
-    return this.store.fresh(async () => {
+  update(entityName: string, id: string, relationId: string, body: unknown, txn?: RecordsTransaction): Promise<RelationDetail> {
+    return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
       const input = assertBody<{ attributes: unknown }>(this.validators.patch, body);
       const lock = this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-      const { type, row } = await this.db.sql.transaction(async (tx) => {
+      const { type, row } = await within(this.db.sql, txn, async (tx) => {
         const [found] = await tx.query(
           `SELECT ${RELATION_COLUMNS} FROM trellis_relations WHERE "id" = ? AND "subject_id" = ? AND "subject_entity" = ?${lock}`,
           [relationId, id, entity.name],
@@ -239,15 +241,15 @@ export class RelationsService implements RecordDeleteCascade {
         ]);
         return { type, row: { ...current, attributes } };
       });
-      return this.detail(type, row);
+      return this.detail(type, row, txn);
     });
   }
 
   /** Removes a relation of the record, both directions. */
-  remove(entityName: string, id: string, relationId: string): Promise<void> {
-    return this.store.fresh(async () => {
+  remove(entityName: string, id: string, relationId: string, txn?: RecordsTransaction): Promise<void> {
+    return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
-      const row = await this.db.sql.transaction(async (tx) => {
+      const row = await within(this.db.sql, txn, async (tx) => {
         const [deleted] = await tx.query(
           `DELETE FROM trellis_relations WHERE "id" = ? AND "subject_id" = ? AND "subject_entity" = ? RETURNING ${RELATION_COLUMNS}`,
           [relationId, id, entity.name],
@@ -257,7 +259,8 @@ export class RelationsService implements RecordDeleteCascade {
         await tx.query(`DELETE FROM trellis_relations WHERE "id" = ?`, [removed.symmetric_id]);
         return removed;
       });
-      this.events.emit({ type: 'relation.removed', relation: this.relation(row) });
+      const relation = this.relation(row);
+      whenCommitted(txn, () => this.events.emit({ type: 'relation.removed', relation }));
     });
   }
 
@@ -344,8 +347,9 @@ export class RelationsService implements RecordDeleteCascade {
     };
   }
 
-  private async detail(type: RelationTypeRuntime, row: RelationRow): Promise<RelationDetail> {
-    const { id, ...listed } = this.listed(type, row, await relatedRecords(this.db.sql, this.store, [objectOf(row)]));
+  private async detail(type: RelationTypeRuntime, row: RelationRow, txn: RecordsTransaction | undefined): Promise<RelationDetail> {
+    const related = await relatedRecords(txn?.runner ?? this.db.sql, this.store, [objectOf(row)]);
+    const { id, ...listed } = this.listed(type, row, related);
     return { id, type: typeRef(type), subject: { entity: row.subject_entity, id: row.subject_id }, ...listed };
   }
 }

@@ -1,7 +1,8 @@
 import Router from '@koa/router';
 import type { ParsedUrlQuery } from 'node:querystring';
 import { ValidationError } from '../../errors.js';
-import type { ListOptions, ReadOptions, RecordsService } from '../../records/records-service.js';
+import type { ListOptions, ReadOptions } from '../../records/record-reads.js';
+import type { RecordsService } from '../../records/records-service.js';
 import type { TrellisState } from '../context.js';
 
 const MAX_LIMIT = 1000;
@@ -84,10 +85,10 @@ export function recordsRouter(records: RecordsService): Router<TrellisState> {
     ctx.body = { data: await records.get(ctx.params.entity!, ctx.params.id!, readOptions(ctx.query)) };
   });
   router.patch('/:id', async (ctx) => {
-    ctx.body = { data: await records.update(ctx.params.entity!, ctx.params.id!, ctx.request.body) };
+    ctx.body = { data: await records.update(ctx.params.entity!, ctx.params.id!, ctx.request.body, ctx.state.actor) };
   });
   router.delete('/:id', async (ctx) => {
-    await records.delete(ctx.params.entity!, ctx.params.id!);
+    await records.delete(ctx.params.entity!, ctx.params.id!, ctx.state.actor);
     ctx.status = 204;
   });
   return router;
