@@ -15,9 +15,32 @@ export interface JobRegistration {
   /** Fully qualified name. */
   name: string;
   handler(run: JobRun): Promise<void>;
-  retries: number;
-  backoffSeconds: number;
-  timeoutSeconds: number;
+  /** Retries after the first failed attempt (default {@link JOB_DEFAULTS}.retries). */
+  retries?: number;
+  /** Delay before the first retry, doubled for each next one (default {@link JOB_DEFAULTS}.backoffSeconds). */
+  backoffSeconds?: number;
+  /** An attempt still running after this long counts as failed (default {@link JOB_DEFAULTS}.timeoutSeconds). */
+  timeoutSeconds?: number;
+}
+
+/** The SDK's documented defaults of a job's retry policy (see `JobDefinition`). */
+export const JOB_DEFAULTS = { retries: 5, backoffSeconds: 10, timeoutSeconds: 300 } as const;
+
+/** Where a job is in its life. */
+export type JobState = 'waiting' | 'running' | 'completed' | 'failed';
+
+/** A job as stored, for inspection (tests, delivery logs). */
+export interface JobSnapshot {
+  id: string;
+  name: string;
+  state: JobState;
+  /** Attempts started so far (0 while it never ran). */
+  attempt: number;
+  payload: JsonObject;
+  /** When it is (or was) due, ISO 8601. */
+  runAt: string;
+  /** The error of the last failed attempt, if any. */
+  lastError: string | null;
 }
 
 /**
@@ -31,10 +54,15 @@ export interface JobQueue {
   schedule(name: string, cron: string): () => void;
   /** Queues a job; resolves to its id. */
   enqueue(name: string, payload: JsonObject, options?: EnqueueOptions): Promise<string>;
+  /** Reads one job, or undefined when there is none with this name and id. */
+  get(name: string, id: string): Promise<JobSnapshot | undefined>;
   /** Begins polling and running jobs. */
   start(): Promise<void>;
   /** Stops taking jobs and waits for the running ones to finish. */
   stop(): Promise<void>;
-  /** Resolves once no job that is due and registered is waiting or running (tests). */
+  /**
+   * Resolves once every job of a registered name has finished or failed for good, retries
+   * included; jobs whose first run was set in the future are not waited for (tests).
+   */
   drain(): Promise<void>;
 }
