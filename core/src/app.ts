@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { PluginDefinition } from '@trellis/sdk';
 import type Koa from 'koa';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { authGate } from './auth/auth-gate.js';
@@ -14,21 +15,33 @@ import { MetadataService } from './entities/metadata-service.js';
 import { MetadataStore } from './entities/metadata-store.js';
 import { listenForMetadataChanges } from './entities/metadata-sync.js';
 import { createAjv } from './entities/validators.js';
+import { DomainEvents } from './events/domain-events.js';
 import { createHttpApp } from './http/app.js';
 import type { TrellisState } from './http/context.js';
 import { loginRouter, sessionRouter } from './http/routes/auth.js';
 import { healthRouter } from './http/routes/health.js';
 import { metaRouter } from './http/routes/meta.js';
 import { openApiRouter } from './http/routes/openapi.js';
+import { pluginsRouter } from './http/routes/plugins.js';
 import { recordsRouter } from './http/routes/records.js';
 import { relationsRouter } from './http/routes/relations.js';
 import { relationTypesRouter } from './http/routes/relations-meta.js';
+import { timelineRouter } from './http/routes/timeline.js';
+import { webhooksRouter } from './http/routes/webhooks.js';
 import { staticFiles } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
+import { createJobQueue, type JobQueue } from './jobs/index.js';
+import { createMailer } from './mail/mailer.js';
+import { CORE_VERSION, discoverPlugins, inlineCandidate, PluginHost } from './plugins/index.js';
+import { RecordHooksRegistry } from './records/record-hooks.js';
+import { cascadeAll } from './records/record-writes.js';
 import { RecordsService } from './records/records-service.js';
 import { RelationTypeService } from './relations/relation-type-service.js';
 import { RelationsService } from './relations/relations-service.js';
+import { timelineApi } from './timeline/timeline-api.js';
+import { TimelineService } from './timeline/timeline-service.js';
 import { CoreTokens } from './tokens.js';
+import { WebhookService } from './webhooks/index.js';
 
 /** A running (or ready to run) Trellis instance. */
 export interface Trellis {
@@ -38,6 +51,10 @@ export interface Trellis {
   readonly http: Koa<TrellisState>;
   /** What start-up did about the first admin (the CLI prints a generated password once). */
   readonly bootstrap: BootstrapResult;
+  /** The plugin host: list, install, enable, disable, upgrade, uninstall plugins, their settings. */
+  readonly plugins: PluginHost;
+  /** The job queue (started by listen()). */
+  readonly jobs: JobQueue;
   /** Starts listening on config.port/host (port 0 picks a free one); resolves to the base URL. */
   listen(): Promise<string>;
   /** Stops listening and closes the database. */
@@ -50,6 +67,10 @@ export interface CreateTrellisOptions {
   config?: Partial<TrellisConfig>;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** Plugin definitions given in code (source `inline`), beside those found on disk; the test kit passes its plugins here. */
+  plugins?: PluginDefinition[];
+  /** Look for plugin packages in the plugin folders and node_modules (default true). */
+  discoverPlugins?: boolean;
 }
 
 /**
@@ -68,11 +89,46 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   }
   const ajv = createAjv();
   const store = new MetadataStore(db, ajv);
-  await store.load();
   const metadata = new MetadataService(db, store, ajv);
   const relationTypes = new RelationTypeService(db, store, ajv);
-  const relations = new RelationsService(db, store, ajv, logger);
-  const records = new RecordsService(db, store, config.bulkLimit, relations);
+  const events = new DomainEvents(logger);
+  const recordHooks = new RecordHooksRegistry();
+  const relations = new RelationsService(db, store, ajv, events);
+  const timeline = new TimelineService(db, store, ajv);
+  const records = new RecordsService(db, store, config.bulkLimit, cascadeAll(relations, timeline), recordHooks, events);
+  const mailer = createMailer(config, logger);
+  const jobs = createJobQueue(db, logger, { pollIntervalMs: config.jobsPollMs, concurrency: config.jobsConcurrency });
+  const webhooks = new WebhookService(db, store, jobs, logger, {
+    retries: config.webhookRetries,
+    backoffSeconds: config.webhookBackoffSeconds,
+  });
+  const stopWebhooks = webhooks.start(events);
+  const plugins = new PluginHost({
+    db,
+    store,
+    metadata,
+    relationTypes,
+    hooks: recordHooks,
+    events,
+    jobs,
+    logger,
+    coreVersion: CORE_VERSION,
+    services: {
+      records,
+      store,
+      relations,
+      events,
+      jobs,
+      mailer,
+      logger,
+      timeline: (actor, plugin, transaction) => timelineApi(timeline, actor, plugin, transaction),
+    },
+  });
+  store.onUnknownFieldTypes = (knex) => plugins.registerInstalledFieldTypes(knex);
+  const found = options.discoverPlugins === false ? [] : await discoverPlugins({ cwd: process.cwd(), dirs: config.pluginDirs });
+  // Installed plugins' field types must be registered before entity metadata that uses them loads.
+  await plugins.load([...(options.plugins ?? []).map(inlineCandidate), ...found]);
+  await store.load();
   const sessions = new SessionService(db, config.sessionDays);
   const bootstrap = await ensureFirstAdmin(db, config);
   if (config.demo && (await seedDemo(store, metadata, records, await firstAdminActor(db)))) logger.info('demo data seeded');
@@ -88,6 +144,13 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   container.register(CoreTokens.RelationTypes, { useValue: relationTypes });
   container.register(CoreTokens.Relations, { useValue: relations });
   container.register(CoreTokens.Sessions, { useValue: sessions });
+  container.register(CoreTokens.Events, { useValue: events });
+  container.register(CoreTokens.RecordHooks, { useValue: recordHooks });
+  container.register(CoreTokens.Timeline, { useValue: timeline });
+  container.register(CoreTokens.Mailer, { useValue: mailer });
+  container.register(CoreTokens.Jobs, { useValue: jobs });
+  container.register(CoreTokens.Plugins, { useValue: plugins });
+  container.register(CoreTokens.Webhooks, { useValue: webhooks });
 
   const http = createHttpApp({
     logger,
@@ -101,10 +164,14 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
       metaRouter(store, metadata),
       relationTypesRouter(store, relationTypes),
       relationsRouter(relations),
+      timelineRouter(timeline),
       recordsRouter(records),
-      openApiRouter(store),
+      pluginsRouter(plugins),
+      webhooksRouter(webhooks),
+      openApiRouter(store, plugins),
     ],
   });
+  await plugins.start();
 
   let server: Server | undefined;
   return {
@@ -113,7 +180,10 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     container,
     http,
     bootstrap,
-    listen() {
+    plugins,
+    jobs,
+    async listen() {
+      await jobs.start();
       return new Promise((resolve, reject) => {
         const listening = http.listen(config.port, config.host);
         listening.once('error', reject);
@@ -126,12 +196,16 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     },
     async close() {
       await stopListening();
+      await plugins.stop();
+      await stopWebhooks();
+      await jobs.stop();
       if (server) {
         const closing = server;
         server = undefined;
         closing.closeAllConnections();
         await new Promise<void>((resolve) => closing.close(() => resolve()));
       }
+      mailer.close();
       await db.close();
     },
   };

@@ -21,6 +21,20 @@ export interface TrellisConfig {
   trustProxy: boolean;
   /** Seed demo companies and contacts at start (TRELLIS_DEMO=1), once. */
   demo: boolean;
+  /** Folders whose sub-folders are plugin packages, relative to the working directory (TRELLIS_PLUGIN_DIRS, comma-separated). */
+  pluginDirs: string[];
+  /** Retries of a failed webhook delivery after its first attempt (TRELLIS_WEBHOOK_RETRIES). */
+  webhookRetries: number;
+  /** Seconds before a failed webhook delivery's first retry, doubled for each next one (TRELLIS_WEBHOOK_BACKOFF_SECONDS). */
+  webhookBackoffSeconds: number;
+  /** The SMTP server mail goes through (TRELLIS_SMTP_URL, `smtp://user:pass@host:587` or `smtps://…`); unset: sending fails with a 503. */
+  smtpUrl: string | undefined;
+  /** The sender of mail that names none (TRELLIS_MAIL_FROM). */
+  mailFrom: string;
+  /** Milliseconds between looks for due jobs (TRELLIS_JOBS_POLL_MS); a job queued in the same process starts at once. */
+  jobsPollMs: number;
+  /** Most job handlers running at once in this process (TRELLIS_JOBS_CONCURRENCY). */
+  jobsConcurrency: number;
 }
 
 const DEFAULTS: TrellisConfig = {
@@ -36,6 +50,13 @@ const DEFAULTS: TrellisConfig = {
   sessionDays: 14,
   trustProxy: false,
   demo: false,
+  pluginDirs: ['plugins', 'examples'],
+  webhookRetries: 8,
+  webhookBackoffSeconds: 30,
+  smtpUrl: undefined,
+  mailFrom: 'Trellis <no-reply@localhost>',
+  jobsPollMs: 1000,
+  jobsConcurrency: 4,
 };
 
 /** Reads TRELLIS_* (and PORT / HOST) variables; unset ones take the documented defaults. */
@@ -52,7 +73,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.TRELLIS_SESSION_DAYS) fromEnv.sessionDays = positiveInt('TRELLIS_SESSION_DAYS', env.TRELLIS_SESSION_DAYS);
   if (env.TRELLIS_DEMO) fromEnv.demo = flag(env.TRELLIS_DEMO);
   if (env.TRELLIS_TRUST_PROXY) fromEnv.trustProxy = flag(env.TRELLIS_TRUST_PROXY);
+  if (env.TRELLIS_PLUGIN_DIRS !== undefined) fromEnv.pluginDirs = commaList(env.TRELLIS_PLUGIN_DIRS);
+  if (env.TRELLIS_WEBHOOK_RETRIES) fromEnv.webhookRetries = positiveInt('TRELLIS_WEBHOOK_RETRIES', env.TRELLIS_WEBHOOK_RETRIES, true);
+  if (env.TRELLIS_WEBHOOK_BACKOFF_SECONDS) {
+    fromEnv.webhookBackoffSeconds = positiveInt('TRELLIS_WEBHOOK_BACKOFF_SECONDS', env.TRELLIS_WEBHOOK_BACKOFF_SECONDS);
+  }
+  if (env.TRELLIS_SMTP_URL) fromEnv.smtpUrl = smtpUrl(env.TRELLIS_SMTP_URL);
+  if (env.TRELLIS_MAIL_FROM) fromEnv.mailFrom = env.TRELLIS_MAIL_FROM;
+  if (env.TRELLIS_JOBS_POLL_MS) fromEnv.jobsPollMs = positiveInt('TRELLIS_JOBS_POLL_MS', env.TRELLIS_JOBS_POLL_MS);
+  if (env.TRELLIS_JOBS_CONCURRENCY) fromEnv.jobsConcurrency = positiveInt('TRELLIS_JOBS_CONCURRENCY', env.TRELLIS_JOBS_CONCURRENCY);
   return { ...DEFAULTS, ...fromEnv, ...overrides };
+}
+
+function smtpUrl(raw: string): string {
+  if (!/^smtps?:\/\/[^/]/i.test(raw))
+    throw new Error('TRELLIS_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  return raw;
+}
+
+function commaList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function flag(raw: string): boolean {

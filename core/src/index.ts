@@ -5,3 +5,4 @@ export type { TrellisConfig } from './config.js';
 export { createLogger } from './logger.js';
 export type { Logger } from './logger.js';
 export { CoreTokens } from './tokens.js';
+export type { PluginHost } from './plugins/index.js';

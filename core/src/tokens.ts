@@ -12,4 +12,18 @@ export const CoreTokens = {
   RelationTypes: Symbol.for('trellis.core.relation-types'),
   Relations: Symbol.for('trellis.core.relations'),
   Sessions: Symbol.for('trellis.core.sessions'),
+  /** The DomainEvents bus (after-commit record, relation and plugin events). */
+  Events: Symbol.for('trellis.core.events'),
+  /** The RecordHooksRegistry (plugins' record hooks, run inside write transactions). */
+  RecordHooks: Symbol.for('trellis.core.record-hooks'),
+  /** The TimelineService. */
+  Timeline: Symbol.for('trellis.core.timeline'),
+  /** The MailerApi built from TRELLIS_SMTP_URL (a Mailer, with close()). */
+  Mailer: Symbol.for('trellis.core.mailer'),
+  /** The JobQueue (persisted jobs: SQLite table or pg-boss). */
+  Jobs: Symbol.for('trellis.core.jobs'),
+  /** The PluginHost (plugin lifecycle, state and routes). */
+  Plugins: Symbol.for('trellis.core.plugins'),
+  /** The WebhookService (outbound webhooks and their delivery log). */
+  Webhooks: Symbol.for('trellis.core.webhooks'),
 } as const;

@@ -8,6 +8,8 @@ export class EntityRow extends Model {
   label!: string;
   plural_label!: string;
   description!: string;
+  /** The plugin that owns the entity, or null when a user created it. */
+  plugin!: string | null;
   created_at!: string;
   updated_at!: string;
 }
@@ -26,6 +28,8 @@ export class FieldRow extends Model {
   default_json!: string | null;
   options_json!: string;
   position!: number;
+  /** The plugin that added the field, or null when a user did. */
+  plugin!: string | null;
   created_at!: string;
 }
 

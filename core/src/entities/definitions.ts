@@ -1,7 +1,7 @@
 import { FIELD_TYPES, type FieldDefinition, type FieldMetadata, type FieldProblem } from '@trellis/sdk';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { ValidationError } from '../errors.js';
-import { fieldType } from './field-types/index.js';
+import { fieldType, isKnownFieldType } from './field-types/index.js';
 import { validateFieldName } from './identifiers.js';
 import { ajvProblems, fieldSchema } from './validators.js';
 
@@ -43,7 +43,8 @@ export const FIELD_DEFINITION = {
   type: 'object',
   properties: {
     name: { type: 'string' },
-    type: { enum: FIELD_TYPES },
+    // Plugins register more types at run time: names are checked against the registry (normaliseField).
+    type: { type: 'string', description: `One of ${FIELD_TYPES.join(', ')}, or an installed plugin's \`<plugin>.<type>\`` },
     label: LABEL,
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
@@ -122,6 +123,12 @@ export function humanise(name: string): string {
  * the name, the type's options, the lookup target, and the default value.
  */
 export function normaliseField(definition: FieldDefinition, position: number, path: string, context: FieldContext): FieldMetadata {
+  if (!isKnownFieldType(definition.type)) {
+    throw ValidationError.at(
+      `${path}type`,
+      `"${definition.type}" is not a field type: use one of ${FIELD_TYPES.join(', ')}, or a type an installed plugin provides`,
+    );
+  }
   const name = validateFieldName(definition.name, `${path}name`);
   const field: FieldMetadata = {
     name,

@@ -27,6 +27,12 @@ export const SYSTEM_FIELD_METADATA: readonly FieldMetadata[] = [
   systemField('owner_id', 'text', 'Owner', -1),
 ];
 
+/** Entity metadata as core keeps and reports it: the SDK's, plus the plugin that owns the entity. */
+export interface StoredEntityMetadata extends EntityMetadata {
+  /** The owning plugin, or null for an entity a user created. */
+  plugin: string | null;
+}
+
 /** Compiled validators of one entity. */
 export interface EntityValidators {
   /** A whole new record: required fields must be there. */
@@ -48,8 +54,10 @@ export class EntityRuntime {
   readonly table: string;
 
   constructor(
-    readonly meta: EntityMetadata,
+    readonly meta: StoredEntityMetadata,
     readonly validators: EntityValidators,
+    /** The plugins that own fields of the entity, by field name (fields users added are absent). */
+    readonly fieldPlugins: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const field of meta.fields) this.fields.set(field.name, field);
     this.userFields = meta.fields.filter((field) => !field.system);
@@ -59,6 +67,11 @@ export class EntityRuntime {
 
   get name(): string {
     return this.meta.name;
+  }
+
+  /** The plugin that owns the entity, or null. */
+  get plugin(): string | null {
+    return this.meta.plugin;
   }
 
   /** Select expressions of the columns that hold the given fields (quoted, under their own names). */

@@ -14,10 +14,18 @@ import {
   type DefinitionValidators,
   type FieldContext,
 } from './definitions.js';
-import { SYSTEM_FIELD_METADATA } from './entity-runtime.js';
+import { SYSTEM_FIELD_METADATA, type EntityRuntime, type StoredEntityMetadata } from './entity-runtime.js';
+import {
+  assertDistinctColumns,
+  assertNotOwned,
+  pluralise,
+  refuseRenames,
+  requireConfirmation,
+  translateDdlError,
+} from './metadata-rules.js';
 import { fieldType } from './field-types/index.js';
 import { validateEntityName } from './identifiers.js';
-import { commitMetadataChange } from './metadata-change.js';
+import { commitMetadataChange, type MetadataWriteOptions } from './metadata-change.js';
 import { fieldToRow, type MetadataStore } from './metadata-store.js';
 
 type FieldPatch = Partial<Pick<FieldDefinition, 'label' | 'required' | 'unique' | 'indexed' | 'default' | 'options'>>;
@@ -44,7 +52,7 @@ export class MetadataService {
   }
 
   /** Creates an entity: its metadata rows and its table with indexes. */
-  async createEntity(body: unknown): Promise<EntityMetadata> {
+  async createEntity(body: unknown, options: MetadataWriteOptions = {}): Promise<EntityMetadata> {
     const definition = assertBody<EntityDefinition>(this.validators.entity, body);
     const name = validateEntityName(definition.name);
     if (this.store.find(name)) throw new ConflictError('TRELLIS_ENTITY_EXISTS', `Entity "${name}" already exists`);
@@ -61,11 +69,12 @@ export class MetadataService {
     });
     if (problems.length) throw new ValidationError(problems);
     assertDistinctColumns(fields, 'fields');
-    const meta: EntityMetadata = {
+    const meta: StoredEntityMetadata = {
       name,
       label: definition.label,
       pluralLabel: definition.pluralLabel ?? pluralise(definition.label),
       description: definition.description ?? '',
+      plugin: options.plugin ?? null,
       fields: [...SYSTEM_FIELD_METADATA, ...fields],
     };
     this.store.build(meta);
@@ -76,13 +85,16 @@ export class MetadataService {
         label: meta.label,
         plural_label: meta.pluralLabel,
         description: meta.description,
+        plugin: meta.plugin,
         created_at: now,
         updated_at: now,
       });
       // Objection inserts one row at a time on SQLite; knex writes them in one statement.
-      if (fields.length) await trx(FieldRow.tableName).insert(fields.map((field) => fieldToRow(name, field, now)));
+      if (fields.length) {
+        await trx(FieldRow.tableName).insert(fields.map((field) => ({ ...fieldToRow(name, field, now), plugin: meta.plugin })));
+      }
       for (const sql of createEntitySql(name, fields, this.db.dialect)) await trx.raw(sql);
-    });
+    }, options.trx);
     return this.store.get(name).meta;
   }
 
@@ -104,40 +116,70 @@ export class MetadataService {
   }
 
   /** Drops an entity and all its records; `confirm` must repeat its name. */
-  async dropEntity(name: string, confirm: unknown): Promise<void> {
+  async dropEntity(name: string, confirm: unknown, options: MetadataWriteOptions = {}): Promise<void> {
     const entity = this.store.get(name);
+    assertNotOwned(entity.plugin, options, `Entity "${name}"`, 'dropped');
     requireConfirmation(confirm, name, 'an entity');
-    const referencing = this.store
+    await this.dropEntities([entity], options.trx);
+  }
+
+  /**
+   * Drops everything a plugin created: the fields it added to other entities, then its own
+   * entities with their records. Its relation types must be gone first (RelationTypeService).
+   */
+  async dropPluginMetadata(plugin: string, trx: Knex.Transaction): Promise<void> {
+    const owned = this.store.list().filter((entity) => entity.plugin === plugin);
+    const extensions = this.store
       .list()
-      .flatMap((other) =>
-        other.userFields
-          .filter((f) => f.type === 'lookup' && f.options.target === name && other.name !== name)
-          .map((f) => `${other.name}.${f.name}`),
+      .filter((entity) => entity.plugin !== plugin)
+      .flatMap((entity) =>
+        entity.userFields.filter((field) => entity.fieldPlugins.get(field.name) === plugin).map((field) => ({ entity, field })),
       );
-    if (referencing.length) {
-      throw new ConflictError(
-        'TRELLIS_ENTITY_REFERENCED',
-        `Entity "${name}" is the target of lookups ${referencing.join(', ')}; drop those fields first`,
-      );
+    if (extensions.length) {
+      await this.change(async (tx) => {
+        for (const { entity, field } of extensions) await this.dropFieldIn(tx, entity.name, field);
+      }, trx);
     }
-    const relationTypes = this.store.relationTypes.usersOf(name);
-    if (relationTypes.length) {
-      throw new ConflictError(
-        'TRELLIS_ENTITY_REFERENCED',
-        `Entity "${name}" is named by relation types ${relationTypes.join(', ')}; change or delete them first`,
-      );
+    if (owned.length) await this.dropEntities(owned, trx);
+  }
+
+  /** Drops entities together: lookups and relation types among them do not hold the others back. */
+  private async dropEntities(entities: EntityRuntime[], trx?: Knex.Transaction): Promise<void> {
+    const names = new Set(entities.map((entity) => entity.name));
+    for (const entity of entities) {
+      const referencing = this.store
+        .list()
+        .filter((other) => !names.has(other.name))
+        .flatMap((other) =>
+          other.userFields.filter((f) => f.type === 'lookup' && f.options.target === entity.name).map((f) => `${other.name}.${f.name}`),
+        );
+      if (referencing.length) {
+        throw new ConflictError(
+          'TRELLIS_ENTITY_REFERENCED',
+          `Entity "${entity.name}" is the target of lookups ${referencing.join(', ')}; drop those fields first`,
+        );
+      }
+      const relationTypes = this.store.relationTypes.usersOf(entity.name);
+      if (relationTypes.length) {
+        throw new ConflictError(
+          'TRELLIS_ENTITY_REFERENCED',
+          `Entity "${entity.name}" is named by relation types ${relationTypes.join(', ')}; change or delete them first`,
+        );
+      }
     }
-    await this.change(async (trx) => {
-      // Types open to any entity may still link its records: those relations go with them.
-      await deleteRelationsOfTable(trx, entity.table);
-      await trx.raw(`DROP TABLE ${entity.table}`);
-      await FieldRow.query(trx).where({ entity: name }).delete();
-      await EntityRow.query(trx).deleteById(name);
-    });
+    await this.change(async (tx) => {
+      for (const entity of entities) {
+        // Types open to any entity may still link its records: those relations go with them.
+        await deleteRelationsOfTable(tx, entity.table);
+        await tx.raw(`DROP TABLE ${entity.table}`);
+        await FieldRow.query(tx).where({ entity: entity.name }).delete();
+        await EntityRow.query(tx).deleteById(entity.name);
+      }
+    }, trx);
   }
 
   /** Adds a field: its column(s) and index, and its default written into existing rows. */
-  async addField(entityName: string, body: unknown): Promise<FieldMetadata> {
+  async addField(entityName: string, body: unknown, options: MetadataWriteOptions = {}): Promise<FieldMetadata> {
     const entity = this.store.get(entityName);
     const definition = assertBody<FieldDefinition>(this.validators.field, body);
     const position = Math.max(-1, ...entity.userFields.map((f) => f.position)) + 1;
@@ -147,18 +189,18 @@ export class MetadataService {
     assertDistinctColumns([...entity.userFields, field], '');
     this.store.build({ ...entity.meta, fields: [...entity.meta.fields, field] });
     await this.change(async (trx) => {
-      await FieldRow.query(trx).insert(fieldToRow(entityName, field, new Date().toISOString()));
+      await trx(FieldRow.tableName).insert({ ...fieldToRow(entityName, field, new Date().toISOString()), plugin: options.plugin ?? null });
       for (const sql of addFieldSql(entityName, field, this.db.dialect)) await trx.raw(sql);
       if (field.default !== null) {
         await trx(entityName).update(fieldType(field.type).write(field.default, field, this.db.dialect));
       }
-    });
+    }, options.trx);
     return this.findField(entityName, field.name);
   }
 
   /** Changes a field's label, flags, default or options. Its name and type stay. */
   async updateField(entityName: string, fieldName: string, body: unknown): Promise<FieldMetadata> {
-    const current = this.userField(entityName, fieldName);
+    const current = this.userField(entityName, fieldName, 'changed');
     refuseRenames(body, ['name', 'type'], 'a field', 'add a new field and drop this one');
     const patch = assertBody<FieldPatch>(this.validators.fieldPatch, body);
     if (current.type === 'lookup' && patch.options?.target !== undefined && patch.options.target !== current.options.target) {
@@ -190,18 +232,23 @@ export class MetadataService {
 
   /** Drops a field and its data; `confirm` must repeat its name. */
   async dropField(entityName: string, fieldName: string, confirm: unknown): Promise<void> {
-    const field = this.userField(entityName, fieldName);
+    const field = this.userField(entityName, fieldName, 'dropped');
     requireConfirmation(confirm, fieldName, 'a field');
-    await this.change(async (trx) => {
-      for (const sql of dropFieldSql(entityName, field)) await trx.raw(sql);
-      await FieldRow.query(trx).where({ entity: entityName, name: fieldName }).delete();
-    });
+    await this.change((trx) => this.dropFieldIn(trx, entityName, field));
   }
 
-  private userField(entityName: string, fieldName: string): FieldMetadata {
-    const field = this.store.get(entityName).fields.get(fieldName);
+  private async dropFieldIn(trx: Knex.Transaction, entityName: string, field: FieldMetadata): Promise<void> {
+    for (const sql of dropFieldSql(entityName, field)) await trx.raw(sql);
+    await FieldRow.query(trx).where({ entity: entityName, name: field.name }).delete();
+  }
+
+  /** A field users may change: not a system field, not one a plugin declared. */
+  private userField(entityName: string, fieldName: string, change: string): FieldMetadata {
+    const entity = this.store.get(entityName);
+    const field = entity.fields.get(fieldName);
     if (!field) throw new NotFoundError(`Field "${entityName}.${fieldName}"`);
     if (field.system) throw new ValidationError([{ path: fieldName, message: 'system fields cannot be changed' }]);
+    assertNotOwned(entity.fieldPlugins.get(fieldName) ?? null, {}, `Field "${entityName}.${fieldName}"`, change);
     return field;
   }
 
@@ -211,59 +258,10 @@ export class MetadataService {
     return field;
   }
 
-  /** Runs a metadata change with its version bump in one transaction, then reloads. */
-  private async change(work: (trx: Knex.Transaction) => Promise<void>): Promise<void> {
-    await commitMetadataChange(this.db, this.store, work).catch((error: unknown) => {
+  /** Runs a metadata change with its version bump in one transaction (or the given one), then reloads. */
+  private async change(work: (trx: Knex.Transaction) => Promise<void>, trx?: Knex.Transaction): Promise<void> {
+    await commitMetadataChange(this.db, this.store, work, trx).catch((error: unknown) => {
       throw translateDdlError(error);
     });
   }
-}
-
-/** English plural of a label, for when none is given: Company → Companies, Address → Addresses. */
-function pluralise(label: string): string {
-  if (/[^aeiou]y$/i.test(label)) return `${label.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/i.test(label)) return `${label}es`;
-  return `${label}s`;
-}
-
-/** Names and types are part of the table's shape; PATCH cannot change them. */
-function refuseRenames(body: unknown, keys: string[], what: string, instead: string): void {
-  if (typeof body !== 'object' || body === null) return;
-  const problems = keys
-    .filter((key) => key in body)
-    .map((key) => ({ path: key, message: `the ${key} of ${what} cannot be changed; ${instead}` }));
-  if (problems.length) throw new ValidationError(problems);
-}
-
-function requireConfirmation(confirm: unknown, name: string, what: string): void {
-  if (confirm !== name) {
-    throw ValidationError.at('confirm', `dropping ${what} deletes its data: repeat its name to confirm (?confirm=${name})`);
-  }
-}
-
-/** Refuses fields whose columns would clash (a field named `price_currency` beside a currency `price`). */
-function assertDistinctColumns(fields: FieldMetadata[], path: string): void {
-  const owners = new Map<string, string>(SYSTEM_FIELD_METADATA.map((f) => [f.name, f.name]));
-  fields.forEach((field, index) => {
-    for (const column of fieldType(field.type).columns(field)) {
-      const owner = owners.get(column.name);
-      if (owner !== undefined) {
-        const where = path ? `${path}[${index}].name` : 'name';
-        throw ValidationError.at(
-          where,
-          owner === field.name ? `"${field.name}" is declared twice` : `column "${column.name}" is already used by field "${owner}"`,
-        );
-      }
-      owners.set(column.name, field.name);
-    }
-  });
-}
-
-/** A unique index that cannot be built because rows already share a value. */
-function translateDdlError(error: unknown): unknown {
-  const text = String((error as Error)?.message ?? '');
-  if (/UNIQUE constraint failed|could not create unique index/i.test(text)) {
-    return new ConflictError('TRELLIS_DUPLICATE_VALUES', 'Existing records share a value of this field, so it cannot be made unique');
-  }
-  return error;
 }

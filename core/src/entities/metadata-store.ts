@@ -1,11 +1,12 @@
-import type { EntityMetadata, FieldMetadata } from '@trellis/sdk';
+import type { FieldMetadata } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
 import { EntityRow, FieldRow } from '../db/models.js';
 import { NotFoundError, TrellisError } from '../errors.js';
 import { RelationTypeStore } from '../relations/relation-type-store.js';
-import { EntityRuntime, SYSTEM_FIELD_METADATA } from './entity-runtime.js';
+import { EntityRuntime, SYSTEM_FIELD_METADATA, type StoredEntityMetadata } from './entity-runtime.js';
+import { isKnownFieldType } from './field-types/index.js';
 import { compileValidators } from './validators.js';
 
 /** The channel PostgreSQL processes use to tell each other that metadata changed. */
@@ -20,6 +21,13 @@ export class MetadataStore {
   readonly relationTypes: RelationTypeStore;
   private entities = new Map<string, EntityRuntime>();
   private loadedVersion = -1;
+  /** Open transactions whose uncommitted metadata the cache holds (see {@link staged}). */
+  private staging = 0;
+  /**
+   * Called when stored fields use a type nobody registered: another process installed the
+   * plugin that provides it. The plugin host registers it from the stored plugin state.
+   */
+  onUnknownFieldTypes: ((knex: Knex) => Promise<void>) | undefined;
 
   constructor(
     private readonly db: Database,
@@ -51,13 +59,14 @@ export class MetadataStore {
   }
 
   /** Builds a runtime (validators included) without storing it: used to check a change before it commits. */
-  build(meta: EntityMetadata): EntityRuntime {
+  build(meta: StoredEntityMetadata, fieldPlugins?: ReadonlyMap<string, string>): EntityRuntime {
     return new EntityRuntime(
       meta,
       compileValidators(
         this.ajv,
         meta.fields.filter((field) => !field.system),
       ),
+      fieldPlugins,
     );
   }
 
@@ -67,24 +76,32 @@ export class MetadataStore {
     return Number(row?.version);
   }
 
-  /** Reloads everything from the database. */
-  async load(): Promise<void> {
-    const { knex } = this.db;
-    const version = await this.storedVersion();
-    const [entityRows, fieldRows] = await Promise.all([
-      EntityRow.query(knex).orderBy('name'),
-      FieldRow.query(knex).orderBy(['entity', 'position']),
-      this.relationTypes.load(knex),
-    ]);
+  /**
+   * Reloads everything from the database, or from a transaction's uncommitted state when given
+   * one (a plugin install creates entities, then writes records into them before it commits).
+   */
+  async load(knex: Knex = this.db.knex): Promise<void> {
+    const version = await this.storedVersion(knex);
+    const entities = () => EntityRow.query(knex).orderBy('name');
+    const fields = () => FieldRow.query(knex).orderBy(['entity', 'position']);
+    // A transaction is one connection: its queries go one after the other.
+    const [entityRows, fieldRows] = knex.isTransaction ? [await entities(), await fields()] : await Promise.all([entities(), fields()]);
+    if (this.onUnknownFieldTypes && fieldRows.some((row) => !isKnownFieldType(row.type))) await this.onUnknownFieldTypes(knex);
+    await this.relationTypes.load(knex);
     const fieldsByEntity = new Map<string, FieldMetadata[]>();
+    const pluginsByEntity = new Map<string, Map<string, string>>();
     for (const row of fieldRows) {
       const list = fieldsByEntity.get(row.entity) ?? [];
       list.push(fieldFromRow(row));
       fieldsByEntity.set(row.entity, list);
+      if (row.plugin) {
+        const owners = pluginsByEntity.get(row.entity) ?? new Map<string, string>();
+        pluginsByEntity.set(row.entity, owners.set(row.name, row.plugin));
+      }
     }
     const next = new Map<string, EntityRuntime>();
     for (const row of entityRows) {
-      next.set(row.name, this.build(entityFromRow(row, fieldsByEntity.get(row.name) ?? [])));
+      next.set(row.name, this.build(entityFromRow(row, fieldsByEntity.get(row.name) ?? []), pluginsByEntity.get(row.name)));
     }
     this.entities = next;
     this.loadedVersion = version;
@@ -95,9 +112,25 @@ export class MetadataStore {
    * meets a name it does not know, so a field added elsewhere is usable at once.
    */
   async refreshIfStale(): Promise<boolean> {
-    if ((await this.storedVersion()) === this.loadedVersion) return false;
+    if (this.staging > 0 || (await this.storedVersion()) === this.loadedVersion) return false;
     await this.load();
     return true;
+  }
+
+  /**
+   * Runs work during which the cache may hold a transaction's uncommitted metadata (loaded with
+   * `load(trx)`): reloads from committed state are held back until it ends (they would also
+   * wait for SQLite's one connection, which the transaction holds), then the cache is reloaded
+   * from what committed, or from what was there before when the work rolled back.
+   */
+  async staged<T>(work: () => Promise<T>): Promise<T> {
+    this.staging++;
+    try {
+      return await work();
+    } finally {
+      this.staging--;
+      await this.load();
+    }
   }
 
   /**
@@ -125,12 +158,13 @@ function looksStale(error: unknown): boolean {
   return /no such (column|table)|does not exist|has no column/i.test(String((error as Error)?.message));
 }
 
-function entityFromRow(row: EntityRow, fields: FieldMetadata[]): EntityMetadata {
+function entityFromRow(row: EntityRow, fields: FieldMetadata[]): StoredEntityMetadata {
   return {
     name: row.name,
     label: row.label,
     pluralLabel: row.plural_label,
     description: row.description,
+    plugin: row.plugin ?? null,
     fields: [...SYSTEM_FIELD_METADATA, ...fields],
   };
 }

@@ -11,6 +11,21 @@ const RECONNECT_MS = 1_000;
  * name also checks the version, so correctness never waits for this message.)
  */
 export function listenForMetadataChanges(db: Database, store: MetadataStore, logger: Logger): () => Promise<void> {
+  return listenOnChannel(db, METADATA_CHANNEL, 'metadata', () => store.refreshIfStale(), logger);
+}
+
+/**
+ * Calls `refresh` whenever another process NOTIFYs the channel, and once after every
+ * (re)connection so changes made while the listener was down are picked up. PostgreSQL only:
+ * elsewhere it does nothing. Returns the function that stops listening.
+ */
+export function listenOnChannel(
+  db: Database,
+  channel: string,
+  what: string,
+  refresh: () => Promise<unknown>,
+  logger: Logger,
+): () => Promise<void> {
   if (db.dialect !== 'postgres') return () => Promise.resolve();
   let client: pg.Client | undefined;
   let stopped = false;
@@ -19,21 +34,21 @@ export function listenForMetadataChanges(db: Database, store: MetadataStore, log
   const connect = async () => {
     const next = new pg.Client({ connectionString: db.url });
     next.on('notification', () => {
-      store.refreshIfStale().catch((error: unknown) => logger.error('metadata reload failed', { error }));
+      refresh().catch((error: unknown) => logger.error(`${what} reload failed`, { error }));
     });
     next.on('error', (error) => {
-      logger.warn('metadata listener lost its connection', { error });
+      logger.warn(`${what} listener lost its connection`, { error });
       retry();
     });
     try {
       await next.connect();
-      await next.query(`LISTEN ${METADATA_CHANNEL}`);
+      await next.query(`LISTEN ${channel}`);
       if (stopped) return void (await next.end());
       client = next;
       // Changes made while the listener was down are picked up now.
-      await store.refreshIfStale();
+      await refresh();
     } catch (error) {
-      logger.warn('metadata listener could not connect', { error });
+      logger.warn(`${what} listener could not connect`, { error });
       retry();
     }
   };

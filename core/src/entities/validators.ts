@@ -8,9 +8,12 @@ import type { EntityValidators } from './entity-runtime.js';
 // ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, which is the plugin.
 const addFormats = addFormatsImport as unknown as FormatsPlugin;
 
-/** Creates the ajv instance shared by all entity validators of one app. */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+/**
+ * Creates the ajv instance shared by all entity validators of one app; `useDefaults` fills
+ * schema defaults into the validated value (plugin settings).
+ */
+export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: options.useDefaults ?? false });
   addFormats(ajv);
   return ajv;
 }

@@ -1,6 +1,31 @@
 import type { Knex } from 'knex';
 
-/** System tables of the plugins area (a migration of core/src/db/system-schema.ts). */
+/**
+ * System tables of the plugins area (a migration of core/src/db/system-schema.ts): the state of
+ * each plugin, a version other processes compare to follow changes, and the owner of metadata
+ * rows a plugin created (null for what users created).
+ */
 export async function createPluginsTables(knex: Knex): Promise<void> {
-  await Promise.resolve(knex);
+  await knex.schema.createTable('trellis_plugins', (t) => {
+    t.text('name').primary();
+    // Null until an install commits: a plugin whose install failed is stored as failed with no version.
+    t.text('version');
+    t.text('state').notNullable();
+    t.text('error');
+    t.text('settings').notNullable().defaultTo('{}');
+    // The bases of the plugin's field types, so fields of them stay readable if its module goes missing.
+    t.text('field_types').notNullable().defaultTo('[]');
+    t.timestamp('installed_at', { useTz: true });
+    t.timestamp('updated_at', { useTz: true }).notNullable();
+  });
+  await knex.schema.createTable('trellis_plugin_version', (t) => {
+    t.integer('id').primary();
+    t.bigInteger('version').notNullable();
+  });
+  await knex('trellis_plugin_version').insert({ id: 1, version: 1 });
+  for (const table of ['trellis_entities', 'trellis_fields', 'trellis_relation_types']) {
+    await knex.schema.alterTable(table, (t) => {
+      t.text('plugin');
+    });
+  }
 }

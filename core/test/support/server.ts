@@ -1,4 +1,4 @@
-import { createTrellis, type Trellis } from '../../src/app.js';
+import { createTrellis, type CreateTrellisOptions, type Trellis } from '../../src/app.js';
 import type { TrellisConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -36,6 +36,8 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** Settings that win over the test defaults (a small body limit, for instance). */
   config?: Partial<TrellisConfig>;
+  /** Inline plugins, and whether to look for plugin packages on disk (default: no). */
+  plugins?: Pick<CreateTrellisOptions, 'plugins' | 'discoverPlugins'>;
 }
 
 /** Starts a server on its own fresh database (SQLite file, or PostgreSQL when configured). */
@@ -44,6 +46,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const trellis = await createTrellis({
     env: {},
     logger: createLogger('silent'),
+    discoverPlugins: false,
+    ...options.plugins,
     config: {
       databaseUrl: database.url,
       port: 0,

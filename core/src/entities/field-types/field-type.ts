@@ -1,4 +1,4 @@
-import type { FieldDefinition, FieldMetadata, FilterOperator } from '@trellis/sdk';
+import type { FieldDefinition, FieldMetadata, FieldType, FilterOperator } from '@trellis/sdk';
 import type { Dialect } from '../../db/connect.js';
 
 /** A JSON Schema fragment as handed to ajv. */
@@ -26,11 +26,13 @@ export class OperandError extends Error {}
 
 /**
  * Everything core needs to know about one field type: how it is stored, validated,
- * filtered, sorted, (de)serialised and rendered. One module per type; plugins will
- * register more through the SDK.
+ * filtered, sorted, (de)serialised and rendered. One module per type; plugins register more
+ * through the SDK (see plugin-type.ts).
  */
 export interface FieldTypeModule {
   readonly type: FieldDefinition['type'];
+  /** For a plugin's type, the built-in type it is stored as (compare and sort values as that type). */
+  readonly base?: FieldType;
   /** The UI component that renders and edits values of this type. */
   readonly renderer: string;
   /** Filter operators the type accepts (dotted paths and `isNull` are handled by the compiler). */

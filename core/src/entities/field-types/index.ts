@@ -45,10 +45,13 @@ export function isKnownFieldType(type: string): boolean {
 /** Makes a plugin's field type available; returns the function that removes it again. */
 export function registerFieldType(module: FieldTypeModule): () => void {
   custom.set(module.type, module);
-  return () => void custom.delete(module.type);
+  return () => {
+    if (custom.get(module.type) === module) custom.delete(module.type);
+  };
 }
 
 export { choiceValues } from './choice-types.js';
 export { isRecordId } from './lookup-type.js';
 export { OperandError } from './field-type.js';
+export { pluginFieldType } from './plugin-type.js';
 export type { ColumnSpec, FieldTypeModule, JsonSchema, SqlFragment } from './field-type.js';

@@ -5,8 +5,13 @@ import { recordSchemas } from './record-schemas.js';
 import { relationPaths } from './relation-paths.js';
 import { relationTypePaths } from './relation-type-paths.js';
 import { relationAttributeSchemas, relationTypesExtension } from './relation-types.js';
+import type { PluginRoutes } from '../../plugins/plugin-router.js';
+import { PLUGIN_SCHEMAS, PLUGIN_TAG, pluginManagerPaths, pluginRoutePaths, pluginTags } from './plugin-paths.js';
 import { PROBLEM_SCHEMAS, problemResponseComponents, SECURITY, SECURITY_SCHEMES, type OpenApiObject } from './shared.js';
 import { STATIC_TAGS, staticPaths } from './static-paths.js';
+import { timelinePaths } from './timeline-paths.js';
+import { TIMELINE_SCHEMAS } from './timeline-schemas.js';
+import { WEBHOOK_SCHEMAS, WEBHOOK_TAG, webhookPaths } from './webhook-paths.js';
 
 /** Version of the HTTP contract this document describes; raised with every change to it. */
 export const API_VERSION = '0.2.0';
@@ -20,9 +25,15 @@ function merged<T>(parts: Array<Record<string, T>>): Record<string, T> {
  * fixed routes (auth, metadata, service) plus concrete records and relations paths and schemas
  * for each entity, so generated clients get one typed operation per entity instead of a
  * generic `:entity`. The relation types defined at that moment are listed under
- * `x-trellis-relation-types`, and each has its attributes schema.
+ * `x-trellis-relation-types`, and each has its attributes schema. Enabled plugins' routes are
+ * listed under their own tag.
  */
-export function buildOpenApi(entities: EntityMetadata[], relationTypes: readonly RelationTypeMetadata[] = []): OpenApiObject {
+export function buildOpenApi(
+  entities: EntityMetadata[],
+  relationTypes: readonly RelationTypeMetadata[] = [],
+  plugins: readonly PluginRoutes[] = [],
+): OpenApiObject {
+  const pluginRoutes = [...plugins].sort((a, b) => (a.plugin < b.plugin ? -1 : 1));
   const sorted = [...entities].sort((a, b) => (a.name < b.name ? -1 : 1));
   const types = [...relationTypes].sort((a, b) => (a.key < b.key ? -1 : 1));
   return {
@@ -37,14 +48,31 @@ export function buildOpenApi(entities: EntityMetadata[], relationTypes: readonly
     },
     servers: [{ url: '/' }],
     security: SECURITY,
-    tags: [...STATIC_TAGS, ...sorted.map((entity) => ({ name: entity.name, description: entity.description || entity.pluralLabel }))],
+    tags: [
+      ...STATIC_TAGS,
+      WEBHOOK_TAG,
+      PLUGIN_TAG,
+      ...pluginTags(pluginRoutes),
+      ...sorted.map((entity) => ({ name: entity.name, description: entity.description || entity.pluralLabel })),
+    ],
     paths: merged([
       staticPaths(),
       relationTypePaths(),
-      ...sorted.flatMap((entity) => [entityPaths(entity, types), relationPaths(entity, types)]),
+      webhookPaths(),
+      pluginManagerPaths(),
+      pluginRoutePaths(pluginRoutes),
+      ...sorted.flatMap((entity) => [entityPaths(entity, types), relationPaths(entity, types), timelinePaths(entity)]),
     ]),
     components: {
-      schemas: merged([PROBLEM_SCHEMAS, META_SCHEMAS, ...sorted.map(recordSchemas), relationAttributeSchemas(types)]),
+      schemas: merged([
+        PROBLEM_SCHEMAS,
+        META_SCHEMAS,
+        WEBHOOK_SCHEMAS,
+        PLUGIN_SCHEMAS,
+        TIMELINE_SCHEMAS,
+        ...sorted.map(recordSchemas),
+        relationAttributeSchemas(types),
+      ]),
       responses: problemResponseComponents(),
       securitySchemes: SECURITY_SCHEMES,
     },

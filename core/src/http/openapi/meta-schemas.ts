@@ -20,7 +20,7 @@ const FIELD_METADATA: JsonSchema = {
   type: 'object',
   properties: {
     ...fieldDefinitionProperties,
-    type: { type: 'string', enum: FIELD_TYPES },
+    type: { type: 'string', description: `One of ${FIELD_TYPES.join(', ')}, or a plugin's \`<plugin>.<type>\`` },
     system: { type: 'boolean', description: 'True for the system fields every record has (id, created_at, …)' },
     position: { type: 'integer', description: 'Display order within the entity' },
   },
@@ -38,6 +38,10 @@ const ENTITY_METADATA: JsonSchema = {
       type: 'array',
       items: ref('FieldMetadata'),
       description: 'System fields first, then the entity’s own fields in display order',
+    },
+    plugin: {
+      type: ['string', 'null'],
+      description: 'The plugin that owns the entity (it cannot be dropped through the API), or null for an entity a user created',
     },
   },
   required: ['name', 'label', 'pluralLabel', 'description', 'fields'],

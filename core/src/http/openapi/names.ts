@@ -1,7 +1,16 @@
 import { META_SCHEMAS } from './meta-schemas.js';
+import { PLUGIN_SCHEMAS } from './plugin-paths.js';
 import { PROBLEM_SCHEMAS } from './shared.js';
+import { TIMELINE_SCHEMAS } from './timeline-schemas.js';
+import { WEBHOOK_SCHEMAS } from './webhook-paths.js';
 
-const FIXED_NAMES = new Set([...Object.keys(PROBLEM_SCHEMAS), ...Object.keys(META_SCHEMAS)]);
+const FIXED_NAMES = new Set([
+  ...Object.keys(PROBLEM_SCHEMAS),
+  ...Object.keys(META_SCHEMAS),
+  ...Object.keys(WEBHOOK_SCHEMAS),
+  ...Object.keys(TIMELINE_SCHEMAS),
+  ...Object.keys(PLUGIN_SCHEMAS),
+]);
 
 /**
  * `sales_lead` → `SalesLead`. A part that starts with a digit keeps its underscore
@@ -26,7 +35,7 @@ export function pascal(name: string): string {
 export function recordSchemaName(entity: string): string {
   const base = pascal(entity);
   const clashes =
-    /(?:Input|Patch|Relations?|RelationAttributes)$/.test(base) ||
+    /(?:Input|Patch|Relations?|RelationAttributes|Timeline|TimelineEntry)$/.test(base) ||
     [base, `${base}Input`, `${base}Patch`].some((name) => FIXED_NAMES.has(name));
   return clashes ? `${base}_` : base;
 }
