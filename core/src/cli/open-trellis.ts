@@ -1,0 +1,25 @@
+import { createTrellis, type Trellis } from '../app.js';
+import type { CliIo } from './io.js';
+
+/**
+ * Opens Trellis on the configured database (the same configuration as `trellis start`) without
+ * listening, runs `work`, and closes it whatever happens.
+ */
+export async function withTrellis<T>(io: CliIo, work: (trellis: Trellis) => Promise<T>): Promise<T> {
+  const trellis = await createTrellis({ env: io.env, logger: io.logger('warn') });
+  try {
+    announceFirstAdmin(trellis, io);
+    return await work(trellis);
+  } finally {
+    await trellis.close();
+  }
+}
+
+/** Prints the first admin's credentials when this start created them: the only time they are shown. */
+export function announceFirstAdmin({ bootstrap }: Trellis, io: CliIo): void {
+  if (!bootstrap.created) return;
+  const password = bootstrap.generatedPassword
+    ? `Password (shown only this once): ${bootstrap.generatedPassword}`
+    : 'Password: the value of TRELLIS_ADMIN_PASSWORD';
+  io.out(`\n  First admin created: ${bootstrap.email}\n  ${password}\n`);
+}
