@@ -1,0 +1,5 @@
+/**
+ * The hello plugin's UI module (package.json `trellis.ui`), loaded by the admin UI at run time.
+ * Importing it defines the plugin's custom elements.
+ */
+export { HelloGreetingCard } from './hello-greeting-card.js';
