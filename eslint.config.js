@@ -11,7 +11,7 @@ const boundary = (message, group) => ({ group, message: `Trellis boundary: ${mes
 
 const CORE = ['@trellis/core', '@trellis/core/*', '**/core/src/**', '**/core/dist/**'];
 const ADMIN_UI = ['@trellis/admin-ui', '@trellis/admin-ui/*', '**/admin-ui/src/**'];
-const PLUGINS = ['@trellis/plugin-*', '**/plugins/*/src/**', '**/examples/*/src/**'];
+const PLUGINS = ['@trellis/plugin-*', '@trellis/example-*', '**/plugins/*/src/**', '**/examples/*/src/**'];
 
 const boundaries = [
   {
@@ -23,7 +23,7 @@ const boundaries = [
           patterns: [
             boundary(
               'plugins and examples may import only @trellis/sdk (and lit) from Trellis. Core internals are not a public API; if the SDK lacks something, grow the SDK.',
-              [...CORE, ...ADMIN_UI, '@trellis/plugin-*'],
+              [...CORE, ...ADMIN_UI, '@trellis/plugin-*', '@trellis/example-*'],
             ),
           ],
         },

@@ -18,7 +18,12 @@ function sdkSidebar(): DefaultTheme.SidebarItem[] {
 
 const guides: DefaultTheme.SidebarItem = {
   text: 'Guides',
-  items: [{ text: 'Getting started', link: '/guides/getting-started' }],
+  items: [
+    { text: 'Getting started', link: '/guides/getting-started' },
+    { text: 'Writing a plugin', link: '/guides/writing-a-plugin' },
+    { text: 'Testing a plugin', link: '/guides/testing-a-plugin' },
+    { text: 'Contributing UI', link: '/guides/contributing-ui' },
+  ],
 };
 
 const reference: DefaultTheme.SidebarItem = {
@@ -28,6 +33,11 @@ const reference: DefaultTheme.SidebarItem = {
     { text: 'Filter grammar', link: '/reference/filter-grammar' },
     { text: 'Entities and field types', link: '/reference/entities' },
     { text: 'Relations', link: '/reference/relations' },
+    { text: 'Command line', link: '/reference/cli' },
+    { text: 'Timeline', link: '/reference/timeline' },
+    { text: 'Webhooks', link: '/reference/webhooks' },
+    { text: 'Jobs', link: '/reference/jobs' },
+    { text: 'Plugin lifecycle', link: '/reference/plugin-lifecycle' },
     { text: 'Configuration', link: '/reference/configuration' },
     { text: 'Error codes', link: '/reference/error-codes' },
     { text: 'Architecture and boundaries', link: '/reference/architecture' },

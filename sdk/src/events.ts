@@ -82,7 +82,9 @@ export interface PluginEvent {
 
 /**
  * Every event core announces after commit: record and relation changes and plugin events.
- * Subscribers, webhooks and the audit log all see this one stream.
+ * Subscribers, webhooks and the audit log all see this one stream. A plugin event's `type` is
+ * any `<plugin>.<name>`, so narrow by shape: `'plugin' in event` for plugin events,
+ * `'entity' in event` for record events, `'relation' in event` for relation events.
  *
  * @example
  * ```ts
@@ -104,6 +106,25 @@ export type DomainEvent =
  */
 export type DomainEventType =
   'record.created' | 'record.updated' | 'record.deleted' | 'relation.added' | 'relation.removed' | `${string}.${string}`;
+
+/**
+ * The event a listener of one type receives: the exact interface for a core type, a
+ * {@link PluginEvent} for `<plugin>.<name>`.
+ *
+ * @example
+ * ```ts
+ * const changed = (event: DomainEventOf<'record.updated'>) => event.changed; // string[]
+ * ```
+ */
+export type DomainEventOf<T extends DomainEventType> = T extends 'record.created'
+  ? RecordCreatedEvent
+  : T extends 'record.updated'
+    ? RecordUpdatedEvent
+    : T extends 'record.deleted'
+      ? RecordDeletedEvent
+      : T extends 'relation.added' | 'relation.removed'
+        ? RelationEvent & { actor?: ActorRef }
+        : PluginEvent;
 
 /**
  * The core event types, as a closed list (webhooks validate against it plus plugin events).

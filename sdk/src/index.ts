@@ -1,10 +1,24 @@
+/**
+ * The public contract of Trellis: types, `define*` helpers, error classes and service tokens
+ * for plugins. The test kit is the separate entry `@trellis/sdk/testing`.
+ *
+ * @module sdk
+ */
 export type { ActorRef } from './actors.js';
 export type { PluginContext, RouteContext, RouteHandler, PluginRouter, RecordHookContext } from './context.js';
 export { SYSTEM_FIELDS, defineEntity } from './entities.js';
 export type { SystemField, EntityDefinition, EntityMetadata } from './entities.js';
 export { TrellisError, ValidationError, NotFoundError, ConflictError, ForbiddenError } from './errors.js';
 export { CORE_EVENT_TYPES } from './events.js';
-export type { RecordCreatedEvent, RecordUpdatedEvent, RecordDeletedEvent, PluginEvent, DomainEvent, DomainEventType } from './events.js';
+export type {
+  RecordCreatedEvent,
+  RecordUpdatedEvent,
+  RecordDeletedEvent,
+  PluginEvent,
+  DomainEvent,
+  DomainEventType,
+  DomainEventOf,
+} from './events.js';
 export { FIELD_TYPE_BASES, defineFieldType } from './field-types.js';
 export type { FieldTypeBase, CustomFieldTypeName, FieldTypeDefinition } from './field-types.js';
 export { FIELD_TYPES } from './fields.js';

@@ -1,5 +1,5 @@
 import type { EntityMetadata } from './entities.js';
-import type { DomainEvent, DomainEventType } from './events.js';
+import type { DomainEventOf, DomainEventType } from './events.js';
 import type { JsonObject } from './json.js';
 import type { EnqueueOptions } from './jobs.js';
 import type { ListQuery, RecordPage, TrellisRecord } from './records.js';
@@ -102,7 +102,7 @@ export interface EventsApi {
   /** Announces `<plugin>.<name>` to subscribers and webhooks; call it after your change committed. */
   emit(name: string, payload?: JsonObject): void;
   /** Listens to one event type; returns the function that stops listening. Prefer `subscribers` in definePlugin. */
-  on(type: DomainEventType, listener: (event: DomainEvent) => void | Promise<void>): () => void;
+  on<T extends DomainEventType>(type: T, listener: (event: DomainEventOf<T>) => void | Promise<void>): () => void;
 }
 
 /**

@@ -10,6 +10,8 @@ import {
   ValidationError,
   type TrellisError,
   type DomainEvent,
+  type EventsApi,
+  type PluginEvent,
   type FieldDefinition,
   type JobContext,
   type PluginDefinition,
@@ -73,6 +75,18 @@ describe('definePlugin', () => {
     });
     expectTypeOf(plugin).toExtend<PluginDefinition>();
     expectTypeOf(definePlugin({ name: 'bare', version: '0.1.0' }).name).toEqualTypeOf<'bare'>();
+  });
+});
+
+describe('events', () => {
+  it('hands a listener of one type that exact event', () => {
+    const events = {} as EventsApi;
+    events.on('record.updated', (event) => {
+      expectTypeOf(event.changed).toEqualTypeOf<string[]>();
+    });
+    events.on('sales.deal_won', (event) => {
+      expectTypeOf(event).toEqualTypeOf<PluginEvent>();
+    });
   });
 });
 

@@ -1,3 +1,9 @@
+/**
+ * The plugin test kit, `@trellis/sdk/testing`: boots a full Trellis app in process for a
+ * plugin's tests.
+ *
+ * @module testing
+ */
 import type { JsonObject } from '../json.js';
 import type { PluginDefinition, PluginInfo } from '../plugins.js';
 import type { Services } from '../services.js';
@@ -54,7 +60,7 @@ export interface TestClient {
 export interface TestAppOptions {
   /** Plugins to install and enable, in any order (dependencies are sorted). */
   plugins?: PluginDefinition[];
-  /** Database URL; defaults to `TRELLIS_DATABASE_URL`, else a fresh in-memory SQLite database. */
+  /** Database URL; defaults to `TRELLIS_TEST_DATABASE_URL`, then `TRELLIS_DATABASE_URL` (a PostgreSQL URL gets a fresh database per app), else a fresh in-memory SQLite database. */
   databaseUrl?: string;
   /** Settings to store per plugin before enabling it. */
   settings?: Record<string, JsonObject>;
