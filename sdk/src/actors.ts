@@ -15,8 +15,10 @@ export interface ActorRef {
   email?: string;
   /** Whether the user is an administrator. */
   isAdmin: boolean;
-  /** How the change came in: an API token or session bearer, the admin UI's cookie, core itself, a job, or a plugin. */
-  via: 'bearer' | 'cookie' | 'system' | 'job' | 'plugin';
+  /** How the change came in: a login session's bearer token, a personal API token, the admin UI's cookie, core itself, a job, or a plugin. */
+  via: 'bearer' | 'token' | 'cookie' | 'system' | 'job' | 'plugin';
   /** The plugin that acted, when `via` is `plugin` or `job`. */
   plugin?: string;
+  /** The HTTP request the change came with (`x-request-id`), for the audit log. */
+  requestId?: string;
 }

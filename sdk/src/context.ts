@@ -1,4 +1,6 @@
 import type { ActorRef } from './actors.js';
+import type { PermissionAction, RouteOptions } from './permissions.js';
+import type { TrellisRecord } from './records.js';
 import type { RecordsApi, Services } from './services.js';
 
 /**
@@ -55,6 +57,11 @@ export interface RouteContext {
   readonly services: Services;
   /** The plugin whose route this is. */
   readonly plugin: string;
+  /**
+   * Whether the caller may do `action` on the entity: on a given record (its owner and team
+   * decide), or on at least some records when none is given.
+   */
+  can(action: PermissionAction, entity: string, record?: TrellisRecord): boolean;
 }
 
 /**
@@ -84,16 +91,21 @@ export type RouteHandler = (ctx: RouteContext, next: () => Promise<void>) => unk
  * ```
  */
 export interface PluginRouter {
-  /** Adds a GET route. */
+  /** Adds a GET route; optional {@link RouteOptions} first (e.g. a required permission). */
   get(path: string, ...handlers: RouteHandler[]): PluginRouter;
+  get(path: string, options: RouteOptions, ...handlers: RouteHandler[]): PluginRouter;
   /** Adds a POST route. */
   post(path: string, ...handlers: RouteHandler[]): PluginRouter;
+  post(path: string, options: RouteOptions, ...handlers: RouteHandler[]): PluginRouter;
   /** Adds a PUT route. */
   put(path: string, ...handlers: RouteHandler[]): PluginRouter;
+  put(path: string, options: RouteOptions, ...handlers: RouteHandler[]): PluginRouter;
   /** Adds a PATCH route. */
   patch(path: string, ...handlers: RouteHandler[]): PluginRouter;
+  patch(path: string, options: RouteOptions, ...handlers: RouteHandler[]): PluginRouter;
   /** Adds a DELETE route. */
   delete(path: string, ...handlers: RouteHandler[]): PluginRouter;
+  delete(path: string, options: RouteOptions, ...handlers: RouteHandler[]): PluginRouter;
 }
 
 /**

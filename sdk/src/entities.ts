@@ -44,6 +44,8 @@ export interface EntityDefinition {
   description?: string;
   /** The entity's own fields (system fields are added by core). */
   fields: FieldDefinition[];
+  /** Records are people (contacts, leads): consents attach to them, and export and erasure start from them. */
+  dataSubject?: boolean;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface EntityMetadata {
   pluralLabel: string;
   /** Free text shown to administrators. */
   description: string;
+  /** Whether records are people (data subjects). */
+  dataSubject: boolean;
   /** System fields first, then the entity's own fields in display order. */
   fields: FieldMetadata[];
 }

@@ -106,6 +106,10 @@ export interface FieldDefinition {
   default?: unknown;
   /** Type-specific settings. */
   options?: FieldOptions;
+  /** Values are redacted (`"[redacted]"`) in the audit log: passwords, health data, bank details. */
+  sensitive?: boolean;
+  /** Holds personal data: included in data-subject exports and cleared by erasure. */
+  personal?: boolean;
 }
 
 /**

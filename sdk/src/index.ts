@@ -29,6 +29,16 @@ export type { RecordHooks } from './hooks.js';
 export type { JobContext, JobDefinition, EnqueueOptions } from './jobs.js';
 export type { JsonValue, JsonObject, JsonSchema } from './json.js';
 export type { MailMessage } from './mailer.js';
+export { PERMISSION_ACTIONS, PERMISSION_SCOPES } from './permissions.js';
+export type {
+  PermissionAction,
+  PermissionScope,
+  EntityPermissions,
+  PluginPermissions,
+  RoutePermission,
+  RouteOptions,
+} from './permissions.js';
+export type { ConsentStatus, Consent, PrivacyApi, PluginPrivacy, PrivacyContext } from './privacy.js';
 export { definePlugin } from './plugins.js';
 export type {
   PluginRequirements,

@@ -9,6 +9,8 @@ import type { JsonSchema } from './json.js';
 import type { RecordsApi } from './services.js';
 import type { RelationTypeDefinition } from './relations.js';
 import type { UiContributions } from './ui.js';
+import type { PluginPermissions } from './permissions.js';
+import type { PluginPrivacy } from './privacy.js';
 
 /**
  * What a plugin needs to run: a semver range of core and of other plugins.
@@ -163,6 +165,10 @@ export interface PluginDefinition {
   settings?: PluginSettings;
   /** Admin UI contributions (the module itself is package.json's `trellis.ui`). */
   ui?: UiContributions;
+  /** Default rights of roles on the plugin's entities, applied on install. */
+  permissions?: PluginPermissions;
+  /** The plugin's part in data-subject export and erasure. */
+  privacy?: PluginPrivacy;
   /** Called on enable, after routes and hooks are mounted; throwing marks the plugin failed. */
   setup?(ctx: PluginContext): void | Promise<void>;
   /** Called on disable, before everything is unmounted. */

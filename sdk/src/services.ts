@@ -7,6 +7,7 @@ import type { RecordRef, Relation, RelationTypeMetadata } from './relations.js';
 import type { Filter } from './filters.js';
 import type { TimelineEntry, TimelineEntryInput } from './timeline.js';
 import type { MailMessage } from './mailer.js';
+import type { PrivacyApi } from './privacy.js';
 
 /**
  * Records of any entity, read and written through core (validation, hooks, events included).
@@ -207,6 +208,8 @@ export const Tokens = {
   Settings: token<SettingsApi>('settings'),
   /** {@link TimelineApi} */
   Timeline: token<TimelineApi>('timeline'),
+  /** {@link PrivacyApi} */
+  Privacy: token<PrivacyApi>('privacy'),
 } as const;
 
 /**

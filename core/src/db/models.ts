@@ -10,6 +10,7 @@ export class EntityRow extends Model {
   description!: string;
   /** The plugin that owns the entity, or null when a user created it. */
   plugin!: string | null;
+  data_subject!: boolean | number;
   created_at!: string;
   updated_at!: string;
 }
@@ -25,6 +26,8 @@ export class FieldRow extends Model {
   required!: boolean | number;
   is_unique!: boolean | number;
   indexed!: boolean | number;
+  sensitive!: boolean | number;
+  personal!: boolean | number;
   default_json!: string | null;
   options_json!: string;
   position!: number;

@@ -1,5 +1,9 @@
 import type { Knex } from 'knex';
+import { createAccessTables } from '../access/schema.js';
+import { createAuditTables } from '../audit/schema.js';
+import { createAuthSecurityTables } from '../auth/schema.js';
 import { createJobsTables } from '../jobs/schema.js';
+import { createPrivacyTables } from '../privacy/schema.js';
 import { createPluginsTables } from '../plugins/schema.js';
 import { createTimelineTables } from '../timeline/schema.js';
 import { createWebhooksTables } from '../webhooks/schema.js';
@@ -93,6 +97,19 @@ const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
   '0004_jobs': createJobsTables,
   '0005_timeline': createTimelineTables,
   '0006_webhooks': createWebhooksTables,
+  async '0007_privacy_flags'(knex) {
+    await knex.schema.alterTable('trellis_entities', (t) => {
+      t.boolean('data_subject').notNullable().defaultTo(false);
+    });
+    await knex.schema.alterTable('trellis_fields', (t) => {
+      t.boolean('sensitive').notNullable().defaultTo(false);
+      t.boolean('personal').notNullable().defaultTo(false);
+    });
+  },
+  '0008_access': createAccessTables,
+  '0009_auth_security': createAuthSecurityTables,
+  '0010_audit': createAuditTables,
+  '0011_privacy': createPrivacyTables,
 };
 
 /** Feeds the in-code migrations to knex's migrator, so `knex_migrations` records what ran. */

@@ -49,6 +49,8 @@ export const FIELD_DEFINITION = {
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
     indexed: { type: 'boolean' },
+    sensitive: { type: 'boolean' },
+    personal: { type: 'boolean' },
     default: {},
     options: FIELD_OPTIONS,
   },
@@ -63,6 +65,7 @@ const ENTITY_DEFINITION = {
     label: LABEL,
     pluralLabel: LABEL,
     description: { type: 'string', maxLength: 2000 },
+    dataSubject: { type: 'boolean' },
     fields: { type: 'array', maxItems: 500, items: FIELD_DEFINITION },
   },
   required: ['name', 'label'],
@@ -71,7 +74,7 @@ const ENTITY_DEFINITION = {
 
 const ENTITY_PATCH = {
   type: 'object',
-  properties: { label: LABEL, pluralLabel: LABEL, description: { type: 'string', maxLength: 2000 } },
+  properties: { label: LABEL, pluralLabel: LABEL, description: { type: 'string', maxLength: 2000 }, dataSubject: { type: 'boolean' } },
   additionalProperties: false,
 };
 
@@ -82,6 +85,8 @@ const FIELD_PATCH = {
     required: { type: 'boolean' },
     unique: { type: 'boolean' },
     indexed: { type: 'boolean' },
+    sensitive: { type: 'boolean' },
+    personal: { type: 'boolean' },
     default: {},
     options: FIELD_OPTIONS,
   },
@@ -138,6 +143,8 @@ export function normaliseField(definition: FieldDefinition, position: number, pa
     unique: definition.unique ?? false,
     // Lookups and phone numbers are always indexed (joins and caller lookup need it).
     indexed: ALWAYS_INDEXED.has(definition.type) || (definition.indexed ?? definition.unique ?? false),
+    sensitive: definition.sensitive ?? false,
+    personal: definition.personal ?? false,
     default: definition.default ?? null,
     options: definition.options ?? {},
     system: false,

@@ -11,6 +11,8 @@ function systemField(name: string, type: FieldMetadata['type'], label: string, p
     required: false,
     unique: name === 'id',
     indexed: name !== 'created_by',
+    sensitive: false,
+    personal: false,
     default: null,
     options: {},
     system: true,

@@ -28,8 +28,10 @@ import { validateEntityName } from './identifiers.js';
 import { commitMetadataChange, type MetadataWriteOptions } from './metadata-change.js';
 import { fieldToRow, type MetadataStore } from './metadata-store.js';
 
-type FieldPatch = Partial<Pick<FieldDefinition, 'label' | 'required' | 'unique' | 'indexed' | 'default' | 'options'>>;
-type EntityPatch = Partial<Pick<EntityDefinition, 'label' | 'pluralLabel' | 'description'>>;
+type FieldPatch = Partial<
+  Pick<FieldDefinition, 'label' | 'required' | 'unique' | 'indexed' | 'sensitive' | 'personal' | 'default' | 'options'>
+>;
+type EntityPatch = Partial<Pick<EntityDefinition, 'label' | 'pluralLabel' | 'description' | 'dataSubject'>>;
 
 /**
  * Changes entity metadata. Each change writes the metadata rows, runs its DDL and bumps the
@@ -74,6 +76,7 @@ export class MetadataService {
       label: definition.label,
       pluralLabel: definition.pluralLabel ?? pluralise(definition.label),
       description: definition.description ?? '',
+      dataSubject: definition.dataSubject ?? false,
       plugin: options.plugin ?? null,
       fields: [...SYSTEM_FIELD_METADATA, ...fields],
     };
@@ -85,6 +88,7 @@ export class MetadataService {
         label: meta.label,
         plural_label: meta.pluralLabel,
         description: meta.description,
+        data_subject: meta.dataSubject,
         plugin: meta.plugin,
         created_at: now,
         updated_at: now,
@@ -98,15 +102,16 @@ export class MetadataService {
     return this.store.get(name).meta;
   }
 
-  /** Changes an entity's labels or description. */
+  /** Changes an entity's labels, description or data-subject flag. */
   async updateEntity(name: string, body: unknown): Promise<EntityMetadata> {
     this.store.get(name);
     refuseRenames(body, ['name'], 'an entity', 'create a new entity');
     const patch = assertBody<EntityPatch>(this.validators.entityPatch, body);
-    const changes: Record<string, string> = {};
+    const changes: Record<string, string | boolean> = {};
     if (patch.label !== undefined) changes.label = patch.label;
     if (patch.pluralLabel !== undefined) changes.plural_label = patch.pluralLabel;
     if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.dataSubject !== undefined) changes.data_subject = patch.dataSubject;
     await this.change(async (trx) => {
       await EntityRow.query(trx)
         .findById(name)
