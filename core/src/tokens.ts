@@ -26,4 +26,10 @@ export const CoreTokens = {
   Plugins: Symbol.for('trellis.core.plugins'),
   /** The WebhookService (outbound webhooks and their delivery log). */
   Webhooks: Symbol.for('trellis.core.webhooks'),
+  /** The AuditLog (append-only record of every change, login and permission change). */
+  Audit: Symbol.for('trellis.core.audit'),
+  /** The AccessControl service (roles, teams, permission scopes as SQL). */
+  Access: Symbol.for('trellis.core.access'),
+  /** The privacy service (consents, export, erasure, suppression, retention). */
+  Privacy: Symbol.for('trellis.core.privacy'),
 } as const;
