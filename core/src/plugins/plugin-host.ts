@@ -1,7 +1,9 @@
 import type { JsonObject, PluginInfo, Services, SettingsApi } from '@trellis/sdk';
 import type { Knex } from 'knex';
+import type { PluginStep, PluginStepRecorder } from '../audit/plugin-audit.js';
 import type { Actor } from '../auth/actor.js';
 import { ValidationError } from '../errors.js';
+import type { RecordsTransaction } from '../records/records-transaction.js';
 import { dependantsOf, dependencyOrder } from './dependency-order.js';
 import type { PluginCandidate } from './discovery.js';
 import { assertFieldTypesUnused } from './field-type-usage.js';
@@ -11,6 +13,7 @@ import { describeDeclarations, type SchemaDeps } from './plugin-install.js';
 import type { MountedRouter, PluginRoutes } from './plugin-router.js';
 import type { RuntimeDeps } from './plugin-runtime.js';
 import { pluginServices, type PluginServiceDeps } from './plugin-services.js';
+import { privacyHooksOf, type PluginPrivacyHook } from './plugin-privacy.js';
 import { PluginSettingsValidator } from './plugin-settings.js';
 import { PluginStateStore } from './plugin-state.js';
 import { PluginSteps } from './plugin-steps.js';
@@ -32,6 +35,8 @@ export type PluginHostDeps = Omit<SchemaDeps, 'services'> &
  */
 export class PluginHost {
   private readonly state: PluginStateStore;
+  /** Writes each lifecycle change to the audit log (set by the composition root). */
+  recordStep?: PluginStepRecorder;
   private readonly catalog: PluginCatalog;
   private readonly steps: PluginSteps;
   private readonly settings = new PluginSettingsValidator();
@@ -114,17 +119,17 @@ export class PluginHost {
 
   /** Installs a plugin (and the plugins it requires, first): its schema and migrations, in one transaction. */
   install(name: string): Promise<PluginInfo> {
-    return this.step(name, () => this.steps.install(name));
+    return this.step(name, 'installed', () => this.steps.install(name));
   }
 
   /** Enables a plugin (installing or upgrading it first, and enabling what it requires). */
   enable(name: string): Promise<PluginInfo> {
-    return this.step(name, () => this.steps.enable(name));
+    return this.step(name, 'enabled', () => this.steps.enable(name));
   }
 
   /** Disables a plugin: teardown, then its routes, hooks, subscribers and jobs are unplugged. Data stays. */
   disable(name: string): Promise<PluginInfo> {
-    return this.step(name, async () => {
+    return this.step(name, 'disabled', async () => {
       const row = this.catalog.installedRow(name, 'disable');
       const dependants = dependantsOf(name, this.catalog.definitionsIn(['enabled']));
       if (dependants.length) throw requiredBy(name, 'disable', 'enabled', dependants);
@@ -138,7 +143,7 @@ export class PluginHost {
    * their data), settings and state. Without `confirm` it only explains what would be dropped.
    */
   uninstall(name: string, options: { confirm: boolean }): Promise<PluginInfo> {
-    return this.step(name, async () => {
+    return this.step(name, 'uninstalled', async () => {
       const row = this.catalog.row(name);
       if (!row) throw notInstalled(name, 'uninstall');
       // A plugin whose first install failed has nothing to drop but its state.
@@ -160,7 +165,7 @@ export class PluginHost {
 
   /** Upgrades an installed plugin to the version found: new declarations and newer migrations, in one transaction. */
   upgrade(name: string): Promise<PluginInfo> {
-    return this.step(name, async () => {
+    return this.step(name, 'upgraded', async () => {
       const definition = await this.catalog.loadable(name, 'upgrade');
       const row = this.catalog.installedRow(name, 'upgrade');
       this.steps.checkRequirements(definition, 'upgrade', []);
@@ -196,6 +201,7 @@ export class PluginHost {
     void this.exclusive(async () => {
       await this.steps.unmount(name);
       await this.steps.recordFailure(name, error);
+      await this.recordStep?.(name, 'failed', { error: this.catalog.row(name)?.error ?? null });
     }).catch((failure: unknown) => this.deps.logger.error('could not mark a plugin failed', { plugin: name, error: failure }));
   }
 
@@ -208,6 +214,11 @@ export class PluginHost {
   /** Core's services as a plugin's code gets them, scoped to `plugin` (job and event names, log lines) and acting as `actor`. */
   servicesFor(plugin: string, actor: Actor): Services {
     return pluginServices(this.services, plugin, actor);
+  }
+
+  /** Enabled plugins' privacy hooks, acting as `actor` inside `transaction` (data-subject export and erasure). */
+  privacyHooks(actor: Actor, transaction: RecordsTransaction): PluginPrivacyHook[] {
+    return privacyHooksOf(this.steps.mounted.values(), this.services, actor, transaction);
   }
 
   /** The routes of every enabled plugin, for the OpenAPI document. */
@@ -224,14 +235,24 @@ export class PluginHost {
     return this.steps.mounted.has(name) ? (this.catalog.candidate(name)?.uiFile ?? undefined) : undefined;
   }
 
-  /** Runs one lifecycle step exclusively; answers the plugin's info afterwards. */
-  private step(name: string, work: () => Promise<void>): Promise<PluginInfo> {
+  /** Runs one lifecycle step exclusively and records it in the audit log; answers the plugin's info afterwards. */
+  private step(name: string, done: PluginStep, work: () => Promise<void>): Promise<PluginInfo> {
     return this.exclusive(async () => {
       await this.sync();
       this.catalog.assertKnown(name);
-      await work();
+      const was = this.catalog.row(name)?.state;
+      try {
+        await work();
+      } catch (error) {
+        await this.catalog.reload();
+        const row = this.catalog.row(name);
+        if (row?.state === 'failed' && was !== 'failed') await this.recordStep?.(name, 'failed', { step: done, error: row.error });
+        throw error;
+      }
       await this.catalog.reload();
-      return this.catalog.info(name);
+      const info = this.catalog.info(name);
+      await this.recordStep?.(name, done, { version: info.installedVersion, state: info.state });
+      return info;
     });
   }
 

@@ -43,7 +43,7 @@ export async function mountPlugin(definition: PluginDefinition, deps: RuntimeDep
     for (const stop of stops.splice(0).reverse()) stop();
   };
   try {
-    const router = buildPluginRouter(definition, context, services);
+    const router = buildPluginRouter(definition, context, services, deps.services.access);
     if (definition.hooks?.length) {
       stops.push(
         deps.hooks.add(plugin, [...definition.hooks], {

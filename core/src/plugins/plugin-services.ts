@@ -6,6 +6,8 @@ import {
   type LoggerApi,
   type MailerApi,
   type MetadataApi,
+  type PluginPermissions,
+  type PrivacyApi,
   type Relation,
   type RelationsApi,
   type ServiceToken,
@@ -13,6 +15,7 @@ import {
   type SettingsApi,
   type TimelineApi,
 } from '@trellis/sdk';
+import type { AccessControl } from '../access/access-control.js';
 import type { Actor } from '../auth/actor.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import type { DomainEvents } from '../events/domain-events.js';
@@ -36,6 +39,12 @@ export interface PluginServiceDeps {
   timeline(actor: Actor, plugin: string, transaction?: RecordsTransaction): TimelineApi;
   /** The plugin's settings. */
   settings(plugin: string): SettingsApi;
+  /** Consents and the suppression list. */
+  privacy: PrivacyApi;
+  /** Who may do what: `ctx.can` and route permissions of plugin routes. */
+  access: AccessControl;
+  /** Merges a plugin's default permissions into the existing roles (PluginDefinition.permissions), after install. */
+  defaultPermissions(plugin: string, permissions: PluginPermissions): Promise<void>;
 }
 
 /** The fully qualified name of a plugin's job: a bare name is the plugin's own. */
@@ -59,6 +68,7 @@ export function pluginServices(deps: PluginServiceDeps, plugin: string, actor: A
     [Tokens.Logger, () => pluginLogger(deps.logger, plugin)],
     [Tokens.Settings, () => deps.settings(plugin)],
     [Tokens.Timeline, () => deps.timeline(actor, plugin, transaction)],
+    [Tokens.Privacy, () => deps.privacy],
   ]);
   const built = new Map<symbol, unknown>();
   return {
@@ -102,9 +112,9 @@ function relationsApi(relations: RelationsService, actor: Actor): RelationsApi {
       const detail = await relations.add(subject.entity, subject.id, { type, object, ...(attributes ? { attributes } : {}) }, actor);
       return toRelation(detail, detail.type.key);
     },
-    remove: (subject, relationId) => relations.remove(subject.entity, subject.id, relationId),
+    remove: (subject, relationId) => relations.remove(subject.entity, subject.id, relationId, actor),
     async list(subject, options = {}) {
-      const groups = await relations.list(subject.entity, subject.id, options);
+      const groups = await relations.list(subject.entity, subject.id, options, actor);
       const data = groups.flatMap((group) => group.relations.map((relation) => toRelation({ ...relation, subject }, group.type.key)));
       // A cursor pages through one type: without `type`, each type's first page is returned.
       return { data, page: { next: options.type ? (groups[0]?.page.next ?? null) : null } };

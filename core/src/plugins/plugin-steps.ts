@@ -156,6 +156,8 @@ export class PluginSteps {
     }
     this.deps.catalog.replaceFieldTypes(name, removeTypes);
     await this.deps.catalog.reload();
+    // Roles are an administrator's: defaults only fill in what no role says about the plugin's entities yet.
+    if (definition.permissions) await this.deps.schema.services.defaultPermissions(name, definition.permissions);
   }
 
   private async failure(name: string, step: string, error: unknown): Promise<PluginFailedError> {

@@ -5,6 +5,7 @@ import { fieldType, OperandError, type SqlFragment } from '../entities/field-typ
 import { q } from '../entities/identifiers.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ValidationError } from '../errors.js';
+import { readableObject, scopeCondition, viewOf, type ReadGrants } from './record-access.js';
 import { relationCondition, type RelationTypeLookup } from './relation-filter.js';
 import { and, or, placeholders } from './sql.js';
 
@@ -17,6 +18,8 @@ export interface FilterContext {
   store: MetadataStore;
   relationTypes: RelationTypeLookup;
   dialect: Dialect;
+  /** The user's rights: records behind lookups and relations are limited to those they may read. */
+  grants?: ReadGrants;
 }
 
 /** Where a compilation is: the table alias in scope and a counter for sub-query aliases. */
@@ -31,6 +34,8 @@ interface Scope extends FilterContext {
  * operator is checked against metadata; identifiers come only from metadata and values only
  * travel as bindings. Dotted paths through lookups become `IN (SELECT id ...)` sub-queries,
  * which use the lookup column's index; `$relation` tests become EXISTS over the relations table.
+ * Under a user's grants, a record behind a lookup or relation that the user may not read counts
+ * as absent, and hidden fields as unknown.
  */
 export function compileFilter(filter: unknown, entity: EntityRuntime, alias: string, context: FilterContext): SqlFragment {
   return node(filter, { ...context, entity, alias, aliases: { next: 1 } }, 'filter', 0);
@@ -76,13 +81,14 @@ function relation(value: unknown, scope: Scope, path: string, depth: number): Sq
     (name, where) => {
       const entity = scope.store.find(name);
       if (!entity) throw ValidationError.at(where, `entity "${name}" does not exist`);
-      return entity;
+      return viewOf(entity, scope.grants ?? null);
     },
     (filter, entity, where) => {
       const alias = `t${scope.aliases.next++}`;
       return { ...node(filter, { ...scope, entity, alias }, where, depth + 1), alias };
     },
     path,
+    (r, entities) => readableObject(scope.grants ?? null, scope.store, r, entities, () => `t${scope.aliases.next++}`),
   );
 }
 
@@ -97,14 +103,23 @@ function fieldPath(segments: string[], condition: unknown, scope: Scope, path: s
   const field = lookupField(scope, head, path);
   if (rest.length === 0) return fieldCondition(field, condition, scope, path);
   if (field.type !== 'lookup') throw ValidationError.at(path, `"${head}" is not a lookup, so "${rest.join('.')}" cannot follow it`);
-  const target = scope.store.get(field.options.target as string);
+  const grants = scope.grants ?? null;
+  const target = viewOf(scope.store.get(field.options.target as string), grants);
   const alias = `t${scope.aliases.next++}`;
   const inner = fieldPath(rest, condition, { ...scope, entity: target, alias }, path, depth + 1);
-  const linked = `${scope.alias}.${q(head)} IN (SELECT ${alias}."id" FROM ${target.table} AS ${alias} WHERE ${inner.sql})`;
+  const readable = scopeCondition(grants, target.name, 'read', alias);
+  const where = readable ? and([inner, readable]) : inner;
+  const column = `${scope.alias}.${q(head)}`;
+  const linked = `${column} IN (SELECT ${alias}."id" FROM ${target.table} AS ${alias} WHERE ${where.sql})`;
   // With no linked record every field behind the lookup reads as NULL, so a condition that
   // NULL satisfies (ne, nin, isNull) matches it too, as it would on the record's own fields.
-  const sql = matchesNull(condition) ? `(${scope.alias}.${q(head)} IS NULL OR ${linked})` : linked;
-  return { sql, bindings: inner.bindings };
+  // A linked record the user may not read counts as no linked record.
+  if (!matchesNull(condition)) return { sql: linked, bindings: where.bindings };
+  if (!readable) return { sql: `(${column} IS NULL OR ${linked})`, bindings: where.bindings };
+  const hiddenAlias = `t${scope.aliases.next++}`;
+  const unreadable = scopeCondition(grants, target.name, 'read', hiddenAlias) as SqlFragment;
+  const outside = `${column} NOT IN (SELECT ${hiddenAlias}."id" FROM ${target.table} AS ${hiddenAlias} WHERE ${unreadable.sql})`;
+  return { sql: `(${column} IS NULL OR ${outside} OR ${linked})`, bindings: [...unreadable.bindings, ...where.bindings] };
 }
 
 /** Whether a (valid) field condition holds for a NULL value. */

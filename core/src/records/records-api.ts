@@ -37,9 +37,9 @@ function listOptions(query: ListQuery): ListOptions {
  */
 export function recordsApi(service: RecordsService, actor: Actor, transaction?: RecordsTransaction): RecordsApi {
   return {
-    list: (entity, query = {}) => service.list(entity, listOptions(query), transaction),
-    count: (entity, filter) => service.count(entity, filter === undefined ? {} : { filter }, transaction),
-    get: (entity, id, options = {}) => service.get(entity, id, readOptions(options), transaction),
+    list: (entity, query = {}) => service.list(entity, listOptions(query), actor, transaction),
+    count: (entity, filter) => service.count(entity, filter === undefined ? {} : { filter }, actor, transaction),
+    get: (entity, id, options = {}) => service.get(entity, id, readOptions(options), actor, transaction),
     async create(entity, data) {
       // The SDK creates one record at a time; an array would otherwise become a bulk create.
       if (Array.isArray(data)) throw ValidationError.at('body', 'must be a JSON object');

@@ -1,13 +1,15 @@
-import type { FieldProblem, RecordPage, TrellisRecord } from '@trellis/sdk';
+import type { FieldProblem, PermissionAction, RecordPage, TrellisRecord } from '@trellis/sdk';
+import type { AccessControl } from '../access/access-control.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, TrellisError, ValidationError } from '../errors.js';
 import { actorRef } from '../events/actor-ref.js';
 import type { DomainEvents } from '../events/domain-events.js';
 import { checkInput, decodeRow, type SplitInput } from './codec.js';
+import { assertWritable, guardRecord, visibleRecord, type ReadGrants } from './record-access.js';
 import type { EntityHooks, HookExtras, RecordHooksRegistry } from './record-hooks.js';
 import { RecordReader, type ListOptions, type ReadOptions } from './record-reads.js';
 import { changedFields, insertRows, newRows, touchesLookups, updateStatement, type RecordDeleteCascade } from './record-writes.js';
@@ -26,6 +28,10 @@ type Work<T> = (txn: RecordsTransaction, hooks: EntityHooks | undefined) => Prom
  * plugins' record hooks and what its deletion cascades to; domain events are announced once
  * it has committed. Given a {@link RecordsTransaction}, a call joins it instead (a hook's own
  * writes, a plugin migration) and its events wait for that transaction's commit.
+ *
+ * Every call acts as an actor whose roles limit it (docs/reference/security.md): reads carry the
+ * read scope as SQL, a record outside it is a 404, an action outside its own scope on a record
+ * the user can read is a 403. Unrestricted actors (admins, plugins, jobs) pay nothing for this.
  */
 export class RecordsService {
   private readonly reader: RecordReader;
@@ -37,23 +43,37 @@ export class RecordsService {
     private readonly cascade: RecordDeleteCascade,
     private readonly hooks: RecordHooksRegistry,
     private readonly events: DomainEvents,
+    private readonly access: AccessControl,
   ) {
     this.reader = new RecordReader(store, db.dialect);
   }
 
-  /** One page of records, in keyset order. */
-  list(entityName: string, options: ListOptions, txn?: RecordsTransaction): Promise<RecordPage> {
-    return this.reading(txn, (sql) => this.reader.list(sql, entityName, options));
+  /** One page of records the actor may read, in keyset order. */
+  async list(entityName: string, options: ListOptions, actor: Actor, txn?: RecordsTransaction): Promise<RecordPage> {
+    const grants = await this.access.grants(actor);
+    return this.reading(txn, (sql) => this.reader.list(sql, entityName, options, grants));
   }
 
-  /** How many records match. */
-  count(entityName: string, options: Pick<ListOptions, 'filter' | 'q'>, txn?: RecordsTransaction): Promise<number> {
-    return this.reading(txn, (sql) => this.reader.count(sql, entityName, options));
+  /** How many records the actor may read match. */
+  async count(entityName: string, options: Pick<ListOptions, 'filter' | 'q'>, actor: Actor, txn?: RecordsTransaction): Promise<number> {
+    const grants = await this.access.grants(actor);
+    return this.reading(txn, (sql) => this.reader.count(sql, entityName, options, grants));
   }
 
-  /** One record; 404 when there is none with that id. */
-  get(entityName: string, id: string, options: ReadOptions = {}, txn?: RecordsTransaction): Promise<TrellisRecord> {
-    return this.reading(txn, (sql) => this.reader.get(sql, entityName, id, options));
+  /** One record; 404 when there is none with that id the actor may read. */
+  async get(entityName: string, id: string, options: ReadOptions, actor: Actor, txn?: RecordsTransaction): Promise<TrellisRecord> {
+    const grants = await this.access.grants(actor);
+    return this.reading(txn, (sql) => this.reader.get(sql, entityName, id, options, grants));
+  }
+
+  /**
+   * Checks that the actor may read a record (404 otherwise) and, given an action, do it to that
+   * record (403 otherwise): what routes about a record (relations, timeline, history) ask first.
+   * Unrestricted actors are not checked here; those routes find missing records themselves.
+   */
+  async assertAllowed(entityName: string, id: string, actor: Actor, action?: PermissionAction, txn?: RecordsTransaction): Promise<void> {
+    const grants = await this.access.grants(actor);
+    if (grants) await this.reading(txn, (sql) => guardRecord(sql, grants, this.store.get(entityName), id, action ?? 'read'));
   }
 
   /** Creates one record, or every record of an array in one transaction (all or nothing). */
@@ -65,6 +85,8 @@ export class RecordsService {
       if (many && inputs.length === 0) throw ValidationError.at('body', 'must hold at least one record');
       if (inputs.length > this.bulkLimit)
         throw ValidationError.at('body', `may hold at most ${this.bulkLimit} records; split it into several requests`);
+      const grants = await this.access.grants(actor);
+      if (grants) assertMayCreate(entity, grants, inputs, many, actor);
       const checked = checkAll(inputs.map((input, index) => checkInput(entity, input, 'create', many ? `[${index}].` : '')));
       assertNoDuplicatesInBatch(entity, checked, many);
       const records = await this.writing(txn, actor, entity, async (tx, hooks) => {
@@ -83,7 +105,8 @@ export class RecordsService {
         return created;
       });
       this.db.noteWrites(entity.name, records.length);
-      return many ? records : (records[0] as TrellisRecord);
+      const shown = records.map((record) => visibleRecord(entity, grants, record));
+      return many ? shown : (shown[0] as TrellisRecord);
     });
   }
 
@@ -91,8 +114,14 @@ export class RecordsService {
   update(entityName: string, id: string, body: unknown, actor: Actor, txn?: RecordsTransaction): Promise<TrellisRecord> {
     return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
+      const grants = await this.access.grants(actor);
+      if (grants) {
+        assertWritable(entity, grants, [body], false);
+        await guardRecord(txn?.runner ?? this.db.sql, grants, entity, id, 'update');
+      }
       const { value, problems } = checkInput(entity, body, 'patch');
       if (problems.length) throw new ValidationError(problems);
+      if (grants && value.system.owner_id !== undefined) assertOwnerInScope(entity, grants, 'update', value.system.owner_id, 'owner_id');
       // Hooks and record.updated listeners need the record as it was: read it only for them.
       const watched = this.hooks.watches(entity.name, UPDATE_HOOKS) || this.events.listens('record.updated');
       if (!watched && !txn && !touchesLookups(entity, value)) {
@@ -106,9 +135,10 @@ export class RecordsService {
             )[0]
           : await this.reader.findRow(this.db.sql, entity, id);
         if (!row) throw new NotFoundError(`Record ${entityName}/${id}`);
-        return decodeRow(entity, row);
+        return visibleRecord(entity, grants, decodeRow(entity, row));
       }
-      return this.writing(txn, actor, entity, (tx, hooks) => this.updateIn(tx, hooks, entity, id, value, watched, actor));
+      const record = await this.writing(txn, actor, entity, (tx, hooks) => this.updateIn(tx, hooks, entity, id, value, watched, actor));
+      return visibleRecord(entity, grants, record);
     });
   }
 
@@ -116,6 +146,8 @@ export class RecordsService {
   delete(entityName: string, id: string, actor: Actor, txn?: RecordsTransaction): Promise<void> {
     return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
+      const grants = await this.access.grants(actor);
+      if (grants) await guardRecord(txn?.runner ?? this.db.sql, grants, entity, id, 'delete');
       await this.writing(txn, actor, entity, async (tx, hooks) => {
         if (hooks?.has('beforeDelete')) await hooks.run('beforeDelete', await this.locked(tx, entity, id));
         const [row] = await tx.runner.query(`DELETE FROM ${entity.table} WHERE "id" = ? RETURNING ${entity.selectList}`, [id]);
@@ -223,6 +255,31 @@ export class RecordsService {
   private reading<T>(txn: RecordsTransaction | undefined, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
     return freshUnlessJoined(this.store, txn, () => work(txn?.runner ?? this.db.sql));
   }
+}
+
+/** Create is refused without create rights, for fields the user may not set, or for owners outside the create scope. */
+function assertMayCreate(entity: EntityRuntime, grants: NonNullable<ReadGrants>, inputs: unknown[], many: boolean, actor: Actor): void {
+  if (grants.scope(entity.name, 'create') === 'none') throw new ForbiddenError(`You may not create ${entity.name} records`);
+  assertWritable(entity, grants, inputs, many);
+  inputs.forEach((input, index) => {
+    const given = typeof input === 'object' && input !== null ? (input as { owner_id?: unknown }).owner_id : undefined;
+    const owner = given === undefined ? actor.userId : given;
+    assertOwnerInScope(entity, grants, 'create', owner, `${many ? `[${index}].` : ''}owner_id`);
+  });
+}
+
+/** A record's owner must stay within the scope of the action that sets it (a rep cannot hand records to another team). */
+function assertOwnerInScope(
+  entity: EntityRuntime,
+  grants: NonNullable<ReadGrants>,
+  action: PermissionAction,
+  owner: unknown,
+  path: string,
+): void {
+  if (grants.allows(entity.name, action, { owner_id: typeof owner === 'string' ? owner : null })) return;
+  throw new TrellisError(403, 'TRELLIS_FORBIDDEN', 'Forbidden', `You may not ${action} ${entity.name} records owned by that user`, [
+    { path, message: `is outside your ${action} scope` },
+  ]);
 }
 
 /** The values of checked inputs, or a ValidationError naming every problem. */

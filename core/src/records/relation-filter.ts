@@ -32,7 +32,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * `{"$relation": {...}}`: whether the record has relations of a type — to one record (`to`),
  * to records matching a filter (`where`, on `entity` when the type allows several), none at all
  * (`exists: false`), or how many (`count: {gte: 3}`). Compiled to EXISTS or a correlated COUNT
- * over trellis_relations, which the (subject_id, type, object_id) index answers.
+ * over trellis_relations, which the (subject_id, type, object_id) index answers. `readable` limits
+ * the related records to those the user may read (given the entities they may belong to).
  */
 export function relationCondition(
   value: unknown,
@@ -43,6 +44,7 @@ export function relationCondition(
   resolveEntity: (name: string, path: string) => EntityRuntime,
   nested: NestedFilter,
   path: string,
+  readable: (relationAlias: string, objectEntities: readonly string[]) => SqlFragment | null = () => null,
 ): SqlFragment {
   if (!isObject(value)) throw ValidationError.at(path, 'must be an object such as {"type": "employed_by"}');
   for (const key of Object.keys(value)) {
@@ -67,6 +69,8 @@ export function relationCondition(
     join = ` JOIN ${target.table} AS ${inner.alias} ON ${inner.alias}."id" = ${r}."object_id"`;
     parts.push({ sql: inner.sql, bindings: inner.bindings });
   }
+  const visible = readable(r, objectEntity !== undefined ? [objectEntity] : type.objectEntities);
+  if (visible) parts.push(visible);
   const where = and(parts);
   const from = `FROM "trellis_relations" AS ${r}${join} WHERE ${where.sql}`;
   if (value.count !== undefined) {

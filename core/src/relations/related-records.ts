@@ -3,6 +3,7 @@ import type { SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { fieldType } from '../entities/field-types/index.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
+import { viewOf, type ReadGrants } from '../records/record-access.js';
 import { placeholders } from '../records/sql.js';
 
 const ID_CHUNK = 500;
@@ -29,11 +30,15 @@ function related(ref: RecordRef, field: FieldMetadata | undefined, value: unknow
   return { ...(field ? { [field.name]: value ?? null } : {}), entity: ref.entity, id: ref.id, label };
 }
 
-/** Reads the display fields of the given records: one query per entity (and per 500 ids). Keyed by `entity/id`. */
+/**
+ * Reads the display fields of the given records: one query per entity (and per 500 ids). Keyed
+ * by `entity/id`. Under a user's grants the display field is the first one they may see.
+ */
 export async function relatedRecords(
   sql: SqlRunner,
   store: MetadataStore,
   refs: readonly RecordRef[],
+  grants: ReadGrants = null,
 ): Promise<Map<string, RelatedRecord>> {
   const idsByEntity = new Map<string, Set<string>>();
   for (const ref of refs) {
@@ -43,7 +48,9 @@ export async function relatedRecords(
   }
   const out = new Map<string, RelatedRecord>();
   for (const [name, idSet] of idsByEntity) {
-    const entity = store.find(name);
+    const found = store.find(name);
+    // The display field is one the user may see.
+    const entity = found && viewOf(found, grants);
     const field = entity && displayField(entity);
     const values = new Map<string, unknown>();
     if (entity && field) {

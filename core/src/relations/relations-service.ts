@@ -1,5 +1,7 @@
 import type { RecordRef, Relation, RelationEvent } from '@trellis/sdk';
 import type { Ajv, ValidateFunction } from 'ajv';
+import type { AccessControl } from '../access/access-control.js';
+import type { Grants } from '../access/grants.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
 import type { SqlRunner } from '../db/sql-runner.js';
@@ -10,6 +12,7 @@ import type { MetadataStore } from '../entities/metadata-store.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import type { DomainEvents } from '../events/domain-events.js';
 import type { EventListener } from '../events/event-emitter.js';
+import { guardRecord, readableObject } from '../records/record-access.js';
 import { newRecordId } from '../records/record-ids.js';
 import type { RecordDeleteCascade } from '../records/record-writes.js';
 import { freshUnlessJoined, whenCommitted, within, type RecordsTransaction } from '../records/records-transaction.js';
@@ -109,6 +112,8 @@ function translateAddError(error: unknown): unknown {
  * Adds, lists, changes and removes relations between records. Each relation is two rows (one
  * per direction) written and removed together in one transaction; `relation.added` and
  * `relation.removed` are announced on the domain events bus once the transaction has committed.
+ * A user sees a record's relations only if they may read the record, and only those whose other
+ * end they may read; changing them needs update on the record and read on the other end.
  */
 export class RelationsService implements RecordDeleteCascade {
   private readonly validators: { add: ValidateFunction; patch: ValidateFunction };
@@ -118,6 +123,7 @@ export class RelationsService implements RecordDeleteCascade {
     private readonly store: MetadataStore,
     ajv: Ajv,
     private readonly events: DomainEvents,
+    private readonly access: AccessControl,
   ) {
     this.validators = { add: ajv.compile(ADD_BODY), patch: ajv.compile(PATCH_BODY) };
   }
@@ -132,22 +138,37 @@ export class RelationsService implements RecordDeleteCascade {
    * Every method takes an optional transaction to join (a plugin's record hook): its events
    * then wait for that transaction's commit.
    */
-  list(entityName: string, id: string, options: RelationListOptions = {}, txn?: RecordsTransaction): Promise<RelationGroup[]> {
+  list(entityName: string, id: string, options: RelationListOptions, actor: Actor, txn?: RecordsTransaction): Promise<RelationGroup[]> {
     return freshUnlessJoined(this.store, txn, async () => {
       const sql = txn?.runner ?? this.db.sql;
       const entity = this.store.get(entityName);
       const types = this.listedTypes(entity, options);
       const after = options.cursor;
       if (after !== undefined && !isRecordId(after)) throw ValidationError.at('cursor', 'is not a cursor of this list');
-      if (!(await this.recordExists(sql, entity, id, ''))) throw new NotFoundError(`Record ${entityName}/${id}`);
+      const grants = await this.access.grants(actor);
+      if (grants) await guardRecord(sql, grants, entity, id, 'read');
+      else if (!(await this.recordExists(sql, entity, id, ''))) throw new NotFoundError(`Record ${entityName}/${id}`);
       if (types.length === 0) return [];
       const limit = options.limit ?? DEFAULT_RELATIONS_PER_TYPE;
-      // One statement: for each type, the first limit + 1 rows of its index range.
-      const page = `SELECT * FROM (SELECT ${RELATION_COLUMNS} FROM trellis_relations WHERE "subject_id" = ? AND "type" = ? AND "subject_entity" = ?${after ? ' AND "id" > ?' : ''} ORDER BY "id" LIMIT ?) AS`;
-      const text = types.map((_, index) => `${page} g${index}`).join(' UNION ALL ');
-      const bindings = types.flatMap((type) => [id, type.key, entity.name, ...(after ? [after] : []), limit + 1]);
-      const rows = (await sql.query(text, bindings)).map(asRelationRow);
-      const related = await relatedRecords(sql, this.store, rows.map(objectOf));
+      // One statement: for each type, the first limit + 1 rows of its index range (of relations
+      // whose other end the user may read).
+      let next = 0;
+      const parts = types.map((type, index) => {
+        const readable = readableObject(grants, this.store, `p${index}`, type.direction.objectEntities, () => `o${next++}`);
+        const where = `"subject_id" = ? AND "type" = ? AND "subject_entity" = ?${after ? ' AND "id" > ?' : ''}${readable ? ` AND ${readable.sql}` : ''}`;
+        return {
+          sql: `SELECT * FROM (SELECT ${RELATION_COLUMNS} FROM trellis_relations AS p${index} WHERE ${where} ORDER BY "id" LIMIT ?) AS g${index}`,
+          bindings: [id, type.key, entity.name, ...(after ? [after] : []), ...(readable?.bindings ?? []), limit + 1],
+        };
+      });
+      const text = parts.map((part) => part.sql).join(' UNION ALL ');
+      const rows = (
+        await sql.query(
+          text,
+          parts.flatMap((part) => part.bindings),
+        )
+      ).map(asRelationRow);
+      const related = await relatedRecords(sql, this.store, rows.map(objectOf), grants);
       return types.flatMap((type) => {
         const found = rows.filter((row) => row.type === type.key).sort((a, b) => (a.id < b.id ? -1 : 1));
         if (found.length === 0 && options.type === undefined) return [];
@@ -200,7 +221,12 @@ export class RelationsService implements RecordDeleteCascade {
         created_at: new Date().toISOString(),
         created_by: actor.userId,
       };
+      const grants = await this.access.grants(actor);
       await within(this.db.sql, txn, async (tx) => {
+        if (grants) {
+          await guardRecord(tx, grants, subject, id, 'update');
+          await guardRecord(tx, grants, object, row.object_id, 'read', () => missingObject(object.name, row.object_id));
+        }
         await this.lockEnds(tx, type, subject, row.subject_id, object, row.object_id);
         await type.attributes.assertLookupsExist(tx, this.store, values);
         await assertNew(tx, row);
@@ -212,23 +238,33 @@ export class RelationsService implements RecordDeleteCascade {
       });
       const relation = this.relation(row);
       whenCommitted(txn, () => this.events.emit({ type: 'relation.added', relation }));
-      return this.detail(type, row, txn);
+      return this.detail(type, row, txn, grants);
     });
   }
 
   /** Changes attributes of a relation of the record: the given ones, on both directions. */
-  update(entityName: string, id: string, relationId: string, body: unknown, txn?: RecordsTransaction): Promise<RelationDetail> {
+  update(
+    entityName: string,
+    id: string,
+    relationId: string,
+    body: unknown,
+    actor: Actor,
+    txn?: RecordsTransaction,
+  ): Promise<RelationDetail> {
     return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
       const input = assertBody<{ attributes: unknown }>(this.validators.patch, body);
       const lock = this.db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+      const grants = await this.access.grants(actor);
       const { type, row } = await within(this.db.sql, txn, async (tx) => {
+        if (grants) await guardRecord(tx, grants, entity, id, 'update');
         const [found] = await tx.query(
           `SELECT ${RELATION_COLUMNS} FROM trellis_relations WHERE "id" = ? AND "subject_id" = ? AND "subject_entity" = ?${lock}`,
           [relationId, id, entity.name],
         );
         if (!found) throw relationNotFound(entityName, id, relationId);
         const current = asRelationRow(found);
+        if (grants) await this.guardObject(tx, grants, current);
         const type = this.store.relationTypes.get(current.type);
         const { values, problems } = type.attributes.check(input.attributes, 'patch', this.db.dialect);
         if (problems.length) throw new ValidationError(problems);
@@ -241,21 +277,25 @@ export class RelationsService implements RecordDeleteCascade {
         ]);
         return { type, row: { ...current, attributes } };
       });
-      return this.detail(type, row, txn);
+      return this.detail(type, row, txn, grants);
     });
   }
 
   /** Removes a relation of the record, both directions. */
-  remove(entityName: string, id: string, relationId: string, txn?: RecordsTransaction): Promise<void> {
+  remove(entityName: string, id: string, relationId: string, actor: Actor, txn?: RecordsTransaction): Promise<void> {
     return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
+      const grants = await this.access.grants(actor);
       const row = await within(this.db.sql, txn, async (tx) => {
+        if (grants) await guardRecord(tx, grants, entity, id, 'update');
         const [deleted] = await tx.query(
           `DELETE FROM trellis_relations WHERE "id" = ? AND "subject_id" = ? AND "subject_entity" = ? RETURNING ${RELATION_COLUMNS}`,
           [relationId, id, entity.name],
         );
         if (!deleted) throw relationNotFound(entityName, id, relationId);
         const removed = asRelationRow(deleted);
+        // Rolled back with the transaction when the other end is out of the user's sight.
+        if (grants) await this.guardObject(tx, grants, removed);
         await tx.query(`DELETE FROM trellis_relations WHERE "id" = ?`, [removed.symmetric_id]);
         return removed;
       });
@@ -317,7 +357,15 @@ export class RelationsService implements RecordDeleteCascade {
     ];
     for (const end of [...ends].sort((a, b) => (a.id < b.id ? -1 : 1))) end.found = await this.recordExists(tx, end.entity, end.id, lock);
     if (!ends[0]?.found) throw new NotFoundError(`Record ${subject.name}/${subjectId}`);
-    if (!ends[1]?.found) throw ValidationError.at('object.id', `no ${object.name} record has id ${objectId}`);
+    if (!ends[1]?.found) throw missingObject(object.name, objectId);
+  }
+
+  /** A relation whose other end the user may not read does not exist for them. */
+  private async guardObject(tx: SqlRunner, grants: Grants, row: RelationRow): Promise<void> {
+    const object = this.store.find(row.object_entity);
+    const notFound = () => relationNotFound(row.subject_entity, row.subject_id, row.id);
+    if (!object) throw notFound();
+    await guardRecord(tx, grants, object, row.object_id, 'read', notFound);
   }
 
   private relation(row: RelationRow): Relation {
@@ -347,11 +395,20 @@ export class RelationsService implements RecordDeleteCascade {
     };
   }
 
-  private async detail(type: RelationTypeRuntime, row: RelationRow, txn: RecordsTransaction | undefined): Promise<RelationDetail> {
-    const related = await relatedRecords(txn?.runner ?? this.db.sql, this.store, [objectOf(row)]);
+  private async detail(
+    type: RelationTypeRuntime,
+    row: RelationRow,
+    txn: RecordsTransaction | undefined,
+    grants: Grants | null,
+  ): Promise<RelationDetail> {
+    const related = await relatedRecords(txn?.runner ?? this.db.sql, this.store, [objectOf(row)], grants);
     const { id, ...listed } = this.listed(type, row, related);
     return { id, type: typeRef(type), subject: { entity: row.subject_entity, id: row.subject_id }, ...listed };
   }
+}
+
+function missingObject(entity: string, id: string): ValidationError {
+  return ValidationError.at('object.id', `no ${entity} record has id ${id}`);
 }
 
 function typeRef(type: RelationTypeRuntime): RelationTypeRef {

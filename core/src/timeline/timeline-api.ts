@@ -16,6 +16,6 @@ import type { TimelineService } from './timeline-service.js';
 export function timelineApi(service: TimelineService, actor: Actor, plugin: string | null, transaction?: RecordsTransaction): TimelineApi {
   return {
     post: (entry) => service.post(entry, actor, plugin, transaction),
-    list: (record, options) => service.list(record, options, transaction),
+    list: (record, options) => service.list(record, options, transaction, actor),
   };
 }

@@ -1,11 +1,13 @@
 import type { JsonObject, RecordRef, TimelineEntry, TimelineEntryInput } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
+import type { AccessControl } from '../access/access-control.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
 import type { Row, SqlRunner } from '../db/sql-runner.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { actorRef } from '../events/actor-ref.js';
+import { guardRecord } from '../records/record-access.js';
 import { newRecordId } from '../records/record-ids.js';
 import type { RecordDeleteCascade } from '../records/record-writes.js';
 import { within, type RecordsTransaction } from '../records/records-transaction.js';
@@ -57,6 +59,7 @@ export class TimelineService implements RecordDeleteCascade {
     private readonly db: Database,
     private readonly store: MetadataStore,
     ajv: Ajv,
+    private readonly access: AccessControl,
   ) {
     this.input = new TimelineInput(ajv);
   }
@@ -106,19 +109,23 @@ export class TimelineService implements RecordDeleteCascade {
     ];
     await within(this.db.sql, txn, async (tx) => {
       // PostgreSQL: the record stays locked against deletion until the entry is in.
-      await this.assertRecord(tx, ref, this.db.dialect === 'postgres' ? ' FOR KEY SHARE' : '');
+      await this.assertRecord(tx, ref, this.db.dialect === 'postgres' ? ' FOR KEY SHARE' : '', actor);
       await tx.query(INSERT, bindings);
     });
     return entry;
   }
 
-  /** A record's entries, newest first (by when they happened), one keyset page. */
-  async list(record: RecordRef, options: TimelineListOptions = {}, txn?: RecordsTransaction): Promise<TimelinePage> {
+  /**
+   * A record's entries, newest first (by when they happened), one keyset page. Given an actor
+   * (a request, a plugin's route), it must be allowed to read the record; core's own readers
+   * (a data-subject export) pass none.
+   */
+  async list(record: RecordRef, options: TimelineListOptions = {}, txn?: RecordsTransaction, actor?: Actor): Promise<TimelinePage> {
     const ref = this.input.record(record);
     const limit = this.input.limit(options.limit);
     const after = options.cursor ? decodeTimelineCursor(options.cursor) : undefined;
     const sql = txn?.runner ?? this.db.sql;
-    await this.assertRecord(sql, ref, '');
+    await this.assertRecord(sql, ref, '', actor);
     const rows = await sql.query(
       `SELECT ${SELECT_LIST} FROM trellis_timeline WHERE "entity" = ? AND "record_id" = ?${
         after ? ' AND ("occurred_at" < ? OR ("occurred_at" = ? AND "id" < ?))' : ''
@@ -136,8 +143,10 @@ export class TimelineService implements RecordDeleteCascade {
     return () => undefined;
   }
 
-  private async assertRecord(sql: SqlRunner, ref: RecordRef, lock: string): Promise<void> {
+  private async assertRecord(sql: SqlRunner, ref: RecordRef, lock: string, actor: Actor | undefined): Promise<void> {
     const entity = this.store.get(ref.entity);
+    const grants = actor ? await this.access.grants(actor) : null;
+    if (grants) await guardRecord(sql, grants, entity, ref.id, 'read');
     const found = await sql.query(`SELECT "id" FROM ${entity.table} WHERE "id" = ?${lock}`, [ref.id]);
     if (found.length === 0) throw new NotFoundError(`Record ${ref.entity}/${ref.id}`);
   }
