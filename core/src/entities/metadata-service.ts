@@ -1,6 +1,7 @@
-import type { EntityDefinition, EntityMetadata, FieldDefinition, FieldMetadata, FieldProblem } from '@trellis/sdk';
+import type { EntityDefinition, EntityMetadata, FieldDefinition, FieldMetadata, FieldProblem, JsonObject } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
+import type { MetadataFact, MetadataRecorder } from '../audit/metadata-audit.js';
 import type { Database } from '../db/connect.js';
 import { EntityRow, FieldRow } from '../db/models.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -40,6 +41,8 @@ type EntityPatch = Partial<Pick<EntityDefinition, 'label' | 'pluralLabel' | 'des
  */
 export class MetadataService {
   private readonly validators: DefinitionValidators;
+  /** Writes each change to the audit log, inside its transaction (set by the composition root). */
+  recordChange?: MetadataRecorder;
 
   constructor(
     private readonly db: Database,
@@ -82,23 +85,27 @@ export class MetadataService {
     };
     this.store.build(meta);
     const now = new Date().toISOString();
-    await this.change(async (trx) => {
-      await EntityRow.query(trx).insert({
-        name,
-        label: meta.label,
-        plural_label: meta.pluralLabel,
-        description: meta.description,
-        data_subject: meta.dataSubject,
-        plugin: meta.plugin,
-        created_at: now,
-        updated_at: now,
-      });
-      // Objection inserts one row at a time on SQLite; knex writes them in one statement.
-      if (fields.length) {
-        await trx(FieldRow.tableName).insert(fields.map((field) => ({ ...fieldToRow(name, field, now), plugin: meta.plugin })));
-      }
-      for (const sql of createEntitySql(name, fields, this.db.dialect)) await trx.raw(sql);
-    }, options.trx);
+    await this.change(
+      async (trx) => {
+        await EntityRow.query(trx).insert({
+          name,
+          label: meta.label,
+          plural_label: meta.pluralLabel,
+          description: meta.description,
+          data_subject: meta.dataSubject,
+          plugin: meta.plugin,
+          created_at: now,
+          updated_at: now,
+        });
+        // Objection inserts one row at a time on SQLite; knex writes them in one statement.
+        if (fields.length) {
+          await trx(FieldRow.tableName).insert(fields.map((field) => ({ ...fieldToRow(name, field, now), plugin: meta.plugin })));
+        }
+        for (const sql of createEntitySql(name, fields, this.db.dialect)) await trx.raw(sql);
+      },
+      options.trx,
+      { action: 'metadata.entity_created', entity: name, details: { plugin: meta.plugin } },
+    );
     return this.store.get(name).meta;
   }
 
@@ -112,11 +119,15 @@ export class MetadataService {
     if (patch.pluralLabel !== undefined) changes.plural_label = patch.pluralLabel;
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.dataSubject !== undefined) changes.data_subject = patch.dataSubject;
-    await this.change(async (trx) => {
-      await EntityRow.query(trx)
-        .findById(name)
-        .patch({ ...changes, updated_at: new Date().toISOString() });
-    });
+    await this.change(
+      async (trx) => {
+        await EntityRow.query(trx)
+          .findById(name)
+          .patch({ ...changes, updated_at: new Date().toISOString() });
+      },
+      undefined,
+      { action: 'metadata.entity_updated', entity: name, details: { changes } },
+    );
     return this.store.get(name).meta;
   }
 
@@ -172,15 +183,19 @@ export class MetadataService {
         );
       }
     }
-    await this.change(async (tx) => {
-      for (const entity of entities) {
-        // Types open to any entity may still link its records: those relations go with them.
-        await deleteRelationsOfTable(tx, entity.table);
-        await tx.raw(`DROP TABLE ${entity.table}`);
-        await FieldRow.query(tx).where({ entity: entity.name }).delete();
-        await EntityRow.query(tx).deleteById(entity.name);
-      }
-    }, trx);
+    await this.change(
+      async (tx) => {
+        for (const entity of entities) {
+          // Types open to any entity may still link its records: those relations go with them.
+          await deleteRelationsOfTable(tx, entity.table);
+          await tx.raw(`DROP TABLE ${entity.table}`);
+          await FieldRow.query(tx).where({ entity: entity.name }).delete();
+          await EntityRow.query(tx).deleteById(entity.name);
+        }
+      },
+      trx,
+      ...entities.map((entity) => ({ action: 'metadata.entity_dropped', entity: entity.name })),
+    );
   }
 
   /** Adds a field: its column(s) and index, and its default written into existing rows. */
@@ -193,13 +208,20 @@ export class MetadataService {
       throw new ConflictError('TRELLIS_FIELD_EXISTS', `Field "${field.name}" already exists on "${entityName}"`);
     assertDistinctColumns([...entity.userFields, field], '');
     this.store.build({ ...entity.meta, fields: [...entity.meta.fields, field] });
-    await this.change(async (trx) => {
-      await trx(FieldRow.tableName).insert({ ...fieldToRow(entityName, field, new Date().toISOString()), plugin: options.plugin ?? null });
-      for (const sql of addFieldSql(entityName, field, this.db.dialect)) await trx.raw(sql);
-      if (field.default !== null) {
-        await trx(entityName).update(fieldType(field.type).write(field.default, field, this.db.dialect));
-      }
-    }, options.trx);
+    await this.change(
+      async (trx) => {
+        await trx(FieldRow.tableName).insert({
+          ...fieldToRow(entityName, field, new Date().toISOString()),
+          plugin: options.plugin ?? null,
+        });
+        for (const sql of addFieldSql(entityName, field, this.db.dialect)) await trx.raw(sql);
+        if (field.default !== null) {
+          await trx(entityName).update(fieldType(field.type).write(field.default, field, this.db.dialect));
+        }
+      },
+      options.trx,
+      { action: 'metadata.field_added', entity: entityName, details: { field: field.name, type: field.type } },
+    );
     return this.findField(entityName, field.name);
   }
 
@@ -223,15 +245,19 @@ export class MetadataService {
     const entity = this.store.get(entityName);
     this.store.build({ ...entity.meta, fields: entity.meta.fields.map((f) => (f.name === fieldName ? next : f)) });
     const indexesChanged = next.indexed !== current.indexed || next.unique !== current.unique;
-    await this.change(async (trx) => {
-      await FieldRow.query(trx)
-        .where({ entity: entityName, name: fieldName })
-        .patch(fieldToRow(entityName, next) as Partial<FieldRow>);
-      if (indexesChanged) {
-        for (const sql of dropFieldIndexes(current, entityName)) await trx.raw(sql);
-        for (const sql of fieldIndexes(entityName, next, this.db.dialect)) await trx.raw(sql);
-      }
-    });
+    await this.change(
+      async (trx) => {
+        await FieldRow.query(trx)
+          .where({ entity: entityName, name: fieldName })
+          .patch(fieldToRow(entityName, next) as Partial<FieldRow>);
+        if (indexesChanged) {
+          for (const sql of dropFieldIndexes(current, entityName)) await trx.raw(sql);
+          for (const sql of fieldIndexes(entityName, next, this.db.dialect)) await trx.raw(sql);
+        }
+      },
+      undefined,
+      { action: 'metadata.field_updated', entity: entityName, details: { field: fieldName, changes: patch as JsonObject } },
+    );
     return this.findField(entityName, fieldName);
   }
 
@@ -239,7 +265,11 @@ export class MetadataService {
   async dropField(entityName: string, fieldName: string, confirm: unknown): Promise<void> {
     const field = this.userField(entityName, fieldName, 'dropped');
     requireConfirmation(confirm, fieldName, 'a field');
-    await this.change((trx) => this.dropFieldIn(trx, entityName, field));
+    await this.change((trx) => this.dropFieldIn(trx, entityName, field), undefined, {
+      action: 'metadata.field_dropped',
+      entity: entityName,
+      details: { field: fieldName },
+    });
   }
 
   private async dropFieldIn(trx: Knex.Transaction, entityName: string, field: FieldMetadata): Promise<void> {
@@ -263,9 +293,13 @@ export class MetadataService {
     return field;
   }
 
-  /** Runs a metadata change with its version bump in one transaction (or the given one), then reloads. */
-  private async change(work: (trx: Knex.Transaction) => Promise<void>, trx?: Knex.Transaction): Promise<void> {
-    await commitMetadataChange(this.db, this.store, work, trx).catch((error: unknown) => {
+  /** Runs a metadata change with its version bump and audit entries in one transaction (or the given one), then reloads. */
+  private async change(work: (trx: Knex.Transaction) => Promise<void>, trx?: Knex.Transaction, ...facts: MetadataFact[]): Promise<void> {
+    const audited = async (tx: Knex.Transaction) => {
+      await work(tx);
+      for (const fact of facts) await this.recordChange?.(tx, fact);
+    };
+    await commitMetadataChange(this.db, this.store, audited, trx).catch((error: unknown) => {
       throw translateDdlError(error);
     });
   }
