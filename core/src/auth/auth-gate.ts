@@ -1,6 +1,8 @@
 import type { Middleware } from 'koa';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import type { TrellisState } from '../http/context.js';
+import { API_TOKEN_PREFIX, type ApiTokenService } from './api-tokens.js';
+import { readOnlyToken } from './auth-errors.js';
 import type { SessionService } from './sessions.js';
 
 /** Cookie names of the admin UI's session. */
@@ -17,11 +19,12 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /**
- * Every /api request must carry a bearer token or the session cookie. Cookie-authenticated
- * writes must also echo the CSRF cookie in a header (double submit), since browsers attach
- * cookies to cross-site requests.
+ * Every /api request must carry a bearer token (a session's, or a personal API token `trl_…`)
+ * or the session cookie. A read-scoped API token may only read. Cookie-authenticated writes
+ * must also echo the CSRF cookie in a header (double submit), since browsers attach cookies to
+ * cross-site requests. The actor carries the request id, for the audit log.
  */
-export function authGate(sessions: SessionService): Middleware<TrellisState> {
+export function authGate(sessions: SessionService, tokens: ApiTokenService): Middleware<TrellisState> {
   return async function gate(ctx, next) {
     if (!ctx.path.startsWith('/api/') && ctx.path !== '/api') {
       await next();
@@ -31,8 +34,11 @@ export function authGate(sessions: SessionService): Middleware<TrellisState> {
     const cookie = bearer ? undefined : ctx.cookies.get(SESSION_COOKIE);
     const token = bearer ?? cookie;
     if (!token) throw new UnauthorizedError();
-    const actor = await sessions.resolve(token, bearer ? 'bearer' : 'cookie');
-    if (!actor) throw new UnauthorizedError('The token is invalid or has expired; sign in again');
+    const actor = bearer?.startsWith(API_TOKEN_PREFIX)
+      ? await tokens.resolve(bearer)
+      : await sessions.resolve(token, bearer ? 'bearer' : 'cookie');
+    if (!actor) throw new UnauthorizedError('The token is invalid, revoked or has expired; sign in again');
+    if (actor.tokenScope === 'read' && !SAFE_METHODS.has(ctx.method)) throw readOnlyToken();
     if (!bearer && !SAFE_METHODS.has(ctx.method)) {
       const expected = ctx.cookies.get(CSRF_COOKIE);
       if (!expected || ctx.get(CSRF_HEADER) !== expected) {
@@ -42,7 +48,7 @@ export function authGate(sessions: SessionService): Middleware<TrellisState> {
         );
       }
     }
-    ctx.state.actor = actor;
+    ctx.state.actor = { ...actor, requestId: ctx.state.requestId };
     await next();
   };
 }

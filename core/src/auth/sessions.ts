@@ -1,19 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/connect.js';
 import { SessionRow } from '../db/models.js';
 import type { Actor } from './actor.js';
-
-/** How long a resolved token is trusted without asking the database again. */
-const CACHE_MS = 5_000;
-const CACHE_MAX = 10_000;
+import { ActorCache } from './actor-cache.js';
 
 /** Tokens are stored only as their SHA-256, so a copy of the database does not hand out sessions. */
 export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
-
-type CachedActor = Omit<Actor, 'via'>;
 
 /**
  * Login sessions: opaque random tokens, valid for `sessionDays`. Lookups are cached for a few
@@ -21,7 +17,7 @@ type CachedActor = Omit<Actor, 'via'>;
  * process takes effect at once, elsewhere within that delay.
  */
 export class SessionService {
-  private readonly cache = new Map<string, { actor: CachedActor; until: number }>();
+  private readonly cache = new ActorCache();
 
   constructor(
     private readonly db: Database,
@@ -47,8 +43,8 @@ export class SessionService {
   async resolve(token: string, via: Actor['via']): Promise<Actor | null> {
     const hash = tokenHash(token);
     const now = Date.now();
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > now) return { ...cached.actor, via };
+    const cached = this.cache.get(hash, now);
+    if (cached) return { ...cached, via };
     const row = await this.db
       .knex('trellis_sessions as s')
       .join('trellis_users as u', 'u.id', 's.user_id')
@@ -62,19 +58,33 @@ export class SessionService {
         'u.is_admin',
       );
     if (!row) {
-      this.cache.delete(hash);
+      this.cache.forget(hash);
       return null;
     }
-    const actor: CachedActor = { userId: row.id, email: row.email, name: row.name, isAdmin: Boolean(row.is_admin) };
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(hash, { actor, until: now + CACHE_MS });
+    const actor = { userId: row.id, email: row.email, name: row.name, isAdmin: Boolean(row.is_admin) };
+    this.cache.set(hash, actor, now);
     return { ...actor, via };
   }
 
   /** Ends a session. */
   async revoke(token: string): Promise<void> {
     const hash = tokenHash(token);
-    this.cache.delete(hash);
+    this.cache.forget(hash);
     await SessionRow.query(this.db.knex).where({ token_hash: hash }).delete();
+  }
+
+  /**
+   * Ends every session of a user inside `runner`'s transaction, but the one of `keepToken` when
+   * given (the session changing its own password). Call {@link forgetUser} once it commits.
+   */
+  async revokeAll(userId: string, runner: Knex = this.db.knex, keepToken?: string): Promise<void> {
+    const query = SessionRow.query(runner).where({ user_id: userId });
+    if (keepToken) query.whereNot({ token_hash: tokenHash(keepToken) });
+    await query.delete();
+  }
+
+  /** Drops the cached actors of a user, so a revocation or a change of their admin flag applies at once here. */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 }
