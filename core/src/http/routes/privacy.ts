@@ -1,0 +1,81 @@
+import Router from '@koa/router';
+import type { ParsedUrlQuery } from 'node:querystring';
+import { ForbiddenError, ValidationError } from '../../errors.js';
+import type { ConsentQuery, ConsentService, PrivacyService, RetentionService } from '../../privacy/index.js';
+import type { TrellisState } from '../context.js';
+
+/** The privacy services the routes use. */
+export interface PrivacyRoutesDeps {
+  consents: ConsentService;
+  privacy: PrivacyService;
+  retention: RetentionService;
+}
+
+function single(query: ParsedUrlQuery, name: string): string | undefined {
+  const value = query[name];
+  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
+  return value;
+}
+
+function consentQuery(query: ParsedUrlQuery): ConsentQuery {
+  const out: ConsentQuery = {};
+  for (const name of ['entity', 'id', 'purpose', 'status', 'cursor'] as const) {
+    const value = single(query, name);
+    if (value) out[name] = value;
+  }
+  const limit = single(query, 'limit');
+  if (limit !== undefined) {
+    if (!/^\d+$/.test(limit)) throw ValidationError.at('limit', 'must be a whole number');
+    out.limit = Number(limit);
+  }
+  return out;
+}
+
+// Exports and erasures hand over or destroy a person's data, and retention deletes records in
+// bulk: administrators only, until per-entity `export` permissions are enforced here.
+function adminOnly(ctx: { state: TrellisState }, what: string): void {
+  if (!ctx.state.actor.isAdmin) throw new ForbiddenError(`Only administrators may ${what}`);
+}
+
+/** `/api/privacy`: consents, data-subject export and erasure, retention policies. */
+export function privacyRouter(deps: PrivacyRoutesDeps): Router<TrellisState> {
+  const router = new Router<TrellisState>({ prefix: '/api/privacy' });
+  const subject = (ctx: { params: Record<string, string> }) => ({ entity: ctx.params.entity!, id: ctx.params.id! });
+
+  router.post('/consents', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = { data: await deps.consents.record(ctx.request.body, ctx.state.actor) };
+  });
+  router.get('/consents', async (ctx) => {
+    ctx.body = await deps.consents.history(consentQuery(ctx.query));
+  });
+  router.get('/subjects/:entity/:id/consents', async (ctx) => {
+    ctx.body = { data: await deps.consents.current(subject(ctx)) };
+  });
+  router.get('/subjects/:entity/:id/export', async (ctx) => {
+    adminOnly(ctx, 'export a person’s data');
+    ctx.body = { data: await deps.privacy.export(subject(ctx), ctx.state.actor) };
+  });
+  router.post('/subjects/:entity/:id/erase', async (ctx) => {
+    adminOnly(ctx, 'erase a person’s data');
+    ctx.body = { data: await deps.privacy.erase(subject(ctx), ctx.request.body, ctx.state.actor) };
+  });
+  router.post('/retention/run', async (ctx) => {
+    adminOnly(ctx, 'run retention policies');
+    ctx.body = { data: await deps.retention.run(ctx.state.actor) };
+  });
+  router.get('/retention/:entity', async (ctx) => {
+    adminOnly(ctx, 'read retention policies');
+    ctx.body = { data: await deps.retention.get(ctx.params.entity!) };
+  });
+  router.put('/retention/:entity', async (ctx) => {
+    adminOnly(ctx, 'set retention policies');
+    ctx.body = { data: await deps.retention.set(ctx.params.entity!, ctx.request.body, ctx.state.actor) };
+  });
+  router.delete('/retention/:entity', async (ctx) => {
+    adminOnly(ctx, 'remove retention policies');
+    await deps.retention.remove(ctx.params.entity!);
+    ctx.status = 204;
+  });
+  return router;
+}

@@ -1,0 +1,12 @@
+export { REDACTED } from './audit-entries.js';
+export type { SubjectAuditEntry } from './audit-entries.js';
+export { ConsentService, ERASURE_PURPOSE, MAX_CONSENT_PAGE } from './consent-service.js';
+export type { ConsentQuery } from './consent-service.js';
+export { privacyApi, PrivacyService } from './privacy-service.js';
+export type { PrivacyServiceDeps } from './privacy-service.js';
+export { ERASED_PLACEHOLDER } from './record-eraser.js';
+export type { ErasureMode, ErasureResult, RecordEraserDeps } from './record-eraser.js';
+export { RETENTION_BATCH, RETENTION_CRON, RETENTION_JOB, RetentionService } from './retention-service.js';
+export type { RetentionOutcome, RetentionPolicy } from './retention-service.js';
+export type { LinkedRecord, SubjectExport } from './subject-export.js';
+export { normaliseContactValue, SuppressionList } from './suppression-list.js';
