@@ -1,10 +1,16 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { AccessControl } from './access/access-control.js';
+import { pluginActor } from './auth/actor.js';
+import { RolesService } from './access/roles-service.js';
+import { TeamsService } from './access/teams-service.js';
 import type { Server } from 'node:http';
 import type { PluginDefinition } from '@trellis/sdk';
 import type Koa from 'koa';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { AuditQuery, auditWrites, metadataRecorder, pluginStepRecorder, SqlAuditLog, withAuditContext } from './audit/index.js';
 import { authGate } from './auth/auth-gate.js';
+import { createAuthServices } from './auth/auth-services.js';
 import { ensureFirstAdmin, firstAdminActor, type BootstrapResult } from './auth/bootstrap-admin.js';
 import { SessionService } from './auth/sessions.js';
 import { readConfig, type TrellisConfig } from './config.js';
@@ -23,10 +29,15 @@ import { healthRouter } from './http/routes/health.js';
 import { metaRouter } from './http/routes/meta.js';
 import { openApiRouter } from './http/routes/openapi.js';
 import { pluginsRouter } from './http/routes/plugins.js';
+import { privacyRouter } from './http/routes/privacy.js';
+import { auditRouter } from './http/routes/audit.js';
 import { recordsRouter } from './http/routes/records.js';
 import { relationsRouter } from './http/routes/relations.js';
 import { relationTypesRouter } from './http/routes/relations-meta.js';
 import { timelineRouter } from './http/routes/timeline.js';
+import { usersRouter } from './http/routes/users.js';
+import { rolesRouter } from './http/routes/roles.js';
+import { teamsRouter } from './http/routes/teams.js';
 import { webhooksRouter } from './http/routes/webhooks.js';
 import { staticFiles } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
@@ -34,6 +45,7 @@ import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createMailer } from './mail/mailer.js';
 import { CORE_VERSION, discoverPlugins, inlineCandidate, PluginHost } from './plugins/index.js';
 import { RecordHooksRegistry } from './records/record-hooks.js';
+import { ConsentService, privacyApi, PrivacyService, RetentionService, SuppressionList, type RecordEraserDeps } from './privacy/index.js';
 import { cascadeAll } from './records/record-writes.js';
 import { RecordsService } from './records/records-service.js';
 import { RelationTypeService } from './relations/relation-type-service.js';
@@ -41,6 +53,7 @@ import { RelationsService } from './relations/relations-service.js';
 import { timelineApi } from './timeline/timeline-api.js';
 import { TimelineService } from './timeline/timeline-service.js';
 import { CoreTokens } from './tokens.js';
+import type { AuditLog } from './audit/audit-log.js';
 import { WebhookService } from './webhooks/index.js';
 
 /** A running (or ready to run) Trellis instance. */
@@ -93,9 +106,18 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const relationTypes = new RelationTypeService(db, store, ajv);
   const events = new DomainEvents(logger);
   const recordHooks = new RecordHooksRegistry();
-  const relations = new RelationsService(db, store, ajv, events);
-  const timeline = new TimelineService(db, store, ajv);
-  const records = new RecordsService(db, store, config.bulkLimit, cascadeAll(relations, timeline), recordHooks, events);
+  const audit = new SqlAuditLog(db, store);
+  metadata.recordChange = metadataRecorder(audit);
+  // Before plugins load, so the audit hooks run first and see every write.
+  const stopAudit = auditWrites(audit, recordHooks, events, logger);
+  const access = new AccessControl(db);
+  const roles = new RolesService(db, store, access, audit, logger);
+  const teams = new TeamsService(db, access, audit);
+  const relations = new RelationsService(db, store, ajv, events, access);
+  const timeline = new TimelineService(db, store, ajv, access);
+  const consents = new ConsentService(db, store);
+  const suppressions = new SuppressionList(db);
+  const records = new RecordsService(db, store, config.bulkLimit, cascadeAll(relations, timeline, consents), recordHooks, events, access);
   const mailer = createMailer(config, logger);
   const jobs = createJobQueue(db, logger, { pollIntervalMs: config.jobsPollMs, concurrency: config.jobsConcurrency });
   const webhooks = new WebhookService(db, store, jobs, logger, {
@@ -122,9 +144,13 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
       mailer,
       logger,
       timeline: (actor, plugin, transaction) => timelineApi(timeline, actor, plugin, transaction),
+      privacy: privacyApi(consents, suppressions),
+      access,
+      defaultPermissions: (plugin, permissions) => roles.mergePluginPermissions(plugin, permissions, pluginActor(plugin)),
     },
   });
   store.onUnknownFieldTypes = (knex) => plugins.registerInstalledFieldTypes(knex);
+  plugins.recordStep = pluginStepRecorder(audit);
   const found = options.discoverPlugins === false ? [] : await discoverPlugins({ cwd: process.cwd(), dirs: config.pluginDirs });
   // Installed plugins' field types must be registered before entity metadata that uses them loads.
   await plugins.load([...(options.plugins ?? []).map(inlineCandidate), ...found]);
@@ -151,23 +177,50 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   container.register(CoreTokens.Jobs, { useValue: jobs });
   container.register(CoreTokens.Plugins, { useValue: plugins });
   container.register(CoreTokens.Webhooks, { useValue: webhooks });
+  container.register(CoreTokens.Audit, { useValue: audit });
+  container.register(CoreTokens.Access, { useValue: access });
+  const erasure: RecordEraserDeps = {
+    cascade: cascadeAll(relations, timeline),
+    consents,
+    suppressions,
+    audit: container.isRegistered(CoreTokens.Audit) ? container.resolve<AuditLog>(CoreTokens.Audit) : undefined,
+    privacyHooks: (actor, txn) => plugins.privacyHooks(actor, txn),
+  };
+  const privacy = new PrivacyService({ ...erasure, db, store, timeline });
+  const retention = new RetentionService(db, store, erasure);
+  const stopRetention = retention.schedule(jobs);
+  container.register(CoreTokens.Privacy, { useValue: privacy });
+  const auth = createAuthServices({
+    db,
+    config,
+    sessions,
+    mailer,
+    logger,
+    audit: container.isRegistered(CoreTokens.Audit) ? container.resolve<AuditLog>(CoreTokens.Audit) : null,
+    onUserChanged: (userId) => access.invalidate(userId),
+  });
 
   const http = createHttpApp({
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    publicRouters: [healthRouter(db), loginRouter(db, sessions, config.sessionDays)],
+    publicRouters: [healthRouter(db), loginRouter(auth)],
     staticFiles: staticFiles(config.adminUiDir),
-    authGate: authGate(sessions),
+    authGate: withAuditContext(authGate(sessions, auth.tokens)),
     routers: [
-      sessionRouter(db, sessions),
+      sessionRouter(auth),
+      usersRouter(auth.users),
       metaRouter(store, metadata),
       relationTypesRouter(store, relationTypes),
       relationsRouter(relations),
       timelineRouter(timeline),
+      auditRouter(new AuditQuery(db.sql), records),
       recordsRouter(records),
       pluginsRouter(plugins),
       webhooksRouter(webhooks),
+      rolesRouter(roles),
+      teamsRouter(teams),
+      privacyRouter({ consents, privacy, retention }),
       openApiRouter(store, plugins),
     ],
   });
@@ -198,6 +251,8 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
       await stopListening();
       await plugins.stop();
       await stopWebhooks();
+      stopRetention();
+      stopAudit();
       await jobs.stop();
       if (server) {
         const closing = server;

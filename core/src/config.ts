@@ -35,6 +35,8 @@ export interface TrellisConfig {
   jobsPollMs: number;
   /** Most job handlers running at once in this process (TRELLIS_JOBS_CONCURRENCY). */
   jobsConcurrency: number;
+  /** The address users reach Trellis at, for links in mail (TRELLIS_PUBLIC_URL); unset: `http://<host>:<port>`. */
+  publicUrl: string | undefined;
 }
 
 const DEFAULTS: TrellisConfig = {
@@ -57,6 +59,7 @@ const DEFAULTS: TrellisConfig = {
   mailFrom: 'Trellis <no-reply@localhost>',
   jobsPollMs: 1000,
   jobsConcurrency: 4,
+  publicUrl: undefined,
 };
 
 /** Reads TRELLIS_* (and PORT / HOST) variables; unset ones take the documented defaults. */
@@ -82,7 +85,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.TRELLIS_MAIL_FROM) fromEnv.mailFrom = env.TRELLIS_MAIL_FROM;
   if (env.TRELLIS_JOBS_POLL_MS) fromEnv.jobsPollMs = positiveInt('TRELLIS_JOBS_POLL_MS', env.TRELLIS_JOBS_POLL_MS);
   if (env.TRELLIS_JOBS_CONCURRENCY) fromEnv.jobsConcurrency = positiveInt('TRELLIS_JOBS_CONCURRENCY', env.TRELLIS_JOBS_CONCURRENCY);
+  if (env.TRELLIS_PUBLIC_URL) fromEnv.publicUrl = publicUrl(env.TRELLIS_PUBLIC_URL);
   return { ...DEFAULTS, ...fromEnv, ...overrides };
+}
+
+function publicUrl(raw: string): string {
+  if (!/^https?:\/\/[^/]/i.test(raw)) throw new Error('TRELLIS_PUBLIC_URL must look like https://crm.example.com');
+  return raw.replace(/\/+$/, '');
+}
+
+/** The base of links Trellis mails: TRELLIS_PUBLIC_URL, else the address it listens on. */
+export function publicBaseUrl(config: Pick<TrellisConfig, 'publicUrl' | 'host' | 'port'>): string {
+  return config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
 }
 
 function smtpUrl(raw: string): string {

@@ -1,4 +1,6 @@
 import type { EntityMetadata, RelationTypeMetadata } from '@trellis/sdk';
+import { AUDIT_SCHEMAS, AUDIT_TAG, auditPaths, historyPaths } from './audit-paths.js';
+import { AUTH_SCHEMAS, authSecurityPaths, USERS_TAG } from './auth-paths.js';
 import { entityPaths } from './entity-paths.js';
 import { META_SCHEMAS } from './meta-schemas.js';
 import { recordSchemas } from './record-schemas.js';
@@ -12,6 +14,7 @@ import { STATIC_TAGS, staticPaths } from './static-paths.js';
 import { timelinePaths } from './timeline-paths.js';
 import { TIMELINE_SCHEMAS } from './timeline-schemas.js';
 import { WEBHOOK_SCHEMAS, WEBHOOK_TAG, webhookPaths } from './webhook-paths.js';
+import { PRIVACY_SCHEMAS, PRIVACY_TAG, privacyPaths } from './privacy-paths.js';
 
 /** Version of the HTTP contract this document describes; raised with every change to it. */
 export const API_VERSION = '0.2.0';
@@ -50,26 +53,40 @@ export function buildOpenApi(
     security: SECURITY,
     tags: [
       ...STATIC_TAGS,
+      USERS_TAG,
       WEBHOOK_TAG,
+      PRIVACY_TAG,
+      AUDIT_TAG,
       PLUGIN_TAG,
       ...pluginTags(pluginRoutes),
       ...sorted.map((entity) => ({ name: entity.name, description: entity.description || entity.pluralLabel })),
     ],
     paths: merged([
       staticPaths(),
+      authSecurityPaths(),
       relationTypePaths(),
       webhookPaths(),
+      privacyPaths(),
+      auditPaths(),
       pluginManagerPaths(),
       pluginRoutePaths(pluginRoutes),
-      ...sorted.flatMap((entity) => [entityPaths(entity, types), relationPaths(entity, types), timelinePaths(entity)]),
+      ...sorted.flatMap((entity) => [
+        entityPaths(entity, types),
+        relationPaths(entity, types),
+        timelinePaths(entity),
+        historyPaths(entity),
+      ]),
     ]),
     components: {
       schemas: merged([
         PROBLEM_SCHEMAS,
         META_SCHEMAS,
+        AUTH_SCHEMAS,
         WEBHOOK_SCHEMAS,
+        PRIVACY_SCHEMAS,
         PLUGIN_SCHEMAS,
         TIMELINE_SCHEMAS,
+        AUDIT_SCHEMAS,
         ...sorted.map(recordSchemas),
         relationAttributeSchemas(types),
       ]),

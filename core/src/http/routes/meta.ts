@@ -1,11 +1,14 @@
 import Router from '@koa/router';
 import type { MetadataService } from '../../entities/metadata-service.js';
 import type { MetadataStore } from '../../entities/metadata-store.js';
+import { adminWritesOnly } from '../../access/admin-only.js';
 import type { TrellisState } from '../context.js';
 
 /** `/api/meta/entities`: entities and fields. */
 export function metaRouter(store: MetadataStore, service: MetadataService): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/meta/entities' });
+  // Everyone signed in reads metadata (forms need it); only administrators change it.
+  router.use(adminWritesOnly('change entities and fields'));
 
   // Metadata reads are rare and must show changes made through other processes: check the version.
   router.get('/', async (ctx) => {

@@ -68,11 +68,11 @@ export function recordsRouter(records: RecordsService): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/records/:entity' });
 
   router.get('/', async (ctx) => {
-    ctx.body = await records.list(ctx.params.entity!, listOptions(ctx.query));
+    ctx.body = await records.list(ctx.params.entity!, listOptions(ctx.query), ctx.state.actor);
   });
   router.get('/count', async (ctx) => {
     const options = listOptions(ctx.query);
-    ctx.body = { count: await records.count(ctx.params.entity!, options) };
+    ctx.body = { count: await records.count(ctx.params.entity!, options, ctx.state.actor) };
   });
   router.post('/', async (ctx) => {
     const created = await records.create(ctx.params.entity!, ctx.request.body, ctx.state.actor);
@@ -82,7 +82,7 @@ export function recordsRouter(records: RecordsService): Router<TrellisState> {
     ctx.body = { data: minimal ? (Array.isArray(created) ? created.map(({ id }) => ({ id })) : { id: created.id }) : created };
   });
   router.get('/:id', async (ctx) => {
-    ctx.body = { data: await records.get(ctx.params.entity!, ctx.params.id!, readOptions(ctx.query)) };
+    ctx.body = { data: await records.get(ctx.params.entity!, ctx.params.id!, readOptions(ctx.query), ctx.state.actor) };
   });
   router.patch('/:id', async (ctx) => {
     ctx.body = { data: await records.update(ctx.params.entity!, ctx.params.id!, ctx.request.body, ctx.state.actor) };

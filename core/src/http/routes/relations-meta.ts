@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { adminWritesOnly } from '../../access/admin-only.js';
 import type { MetadataStore } from '../../entities/metadata-store.js';
 import type { RelationTypeService } from '../../relations/relation-type-service.js';
 import type { TrellisState } from '../context.js';
@@ -6,6 +7,7 @@ import type { TrellisState } from '../context.js';
 /** `/api/meta/relation-types`: relation types, each direction under its own key. */
 export function relationTypesRouter(store: MetadataStore, service: RelationTypeService): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/meta/relation-types' });
+  router.use(adminWritesOnly('change relation types'));
 
   // Metadata reads are rare and must show changes made through other processes: check the version.
   router.get('/', async (ctx) => {

@@ -33,7 +33,7 @@ export function relationsRouter(relations: RelationsService): Router<TrellisStat
   const router = new Router<TrellisState>({ prefix: '/api/records/:entity/:id/relations' });
 
   router.get('/', async (ctx) => {
-    ctx.body = { data: await relations.list(ctx.params.entity!, ctx.params.id!, listOptions(ctx.query)) };
+    ctx.body = { data: await relations.list(ctx.params.entity!, ctx.params.id!, listOptions(ctx.query), ctx.state.actor) };
   });
   router.post('/', async (ctx) => {
     const relation = await relations.add(ctx.params.entity!, ctx.params.id!, ctx.request.body, ctx.state.actor);
@@ -41,10 +41,12 @@ export function relationsRouter(relations: RelationsService): Router<TrellisStat
     ctx.body = { data: relation };
   });
   router.patch('/:relationId', async (ctx) => {
-    ctx.body = { data: await relations.update(ctx.params.entity!, ctx.params.id!, ctx.params.relationId!, ctx.request.body) };
+    ctx.body = {
+      data: await relations.update(ctx.params.entity!, ctx.params.id!, ctx.params.relationId!, ctx.request.body, ctx.state.actor),
+    };
   });
   router.delete('/:relationId', async (ctx) => {
-    await relations.remove(ctx.params.entity!, ctx.params.id!, ctx.params.relationId!);
+    await relations.remove(ctx.params.entity!, ctx.params.id!, ctx.params.relationId!, ctx.state.actor);
     ctx.status = 204;
   });
   return router;

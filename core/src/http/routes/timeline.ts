@@ -29,7 +29,7 @@ export function timelineRouter(timeline: TimelineService): Router<TrellisState> 
   const router = new Router<TrellisState>({ prefix: '/api/records/:entity/:id/timeline' });
 
   router.get('/', async (ctx) => {
-    ctx.body = await timeline.list({ entity: ctx.params.entity!, id: ctx.params.id! }, listOptions(ctx.query));
+    ctx.body = await timeline.list({ entity: ctx.params.entity!, id: ctx.params.id! }, listOptions(ctx.query), undefined, ctx.state.actor);
   });
   router.post('/', async (ctx) => {
     const entry = await timeline.add({ entity: ctx.params.entity!, id: ctx.params.id! }, ctx.request.body, ctx.state.actor, null);
