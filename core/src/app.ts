@@ -220,7 +220,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
       webhooksRouter(webhooks),
       rolesRouter(roles),
       teamsRouter(teams),
-      privacyRouter({ consents, privacy, retention }),
+      privacyRouter({ consents, privacy, retention, records }),
       openApiRouter(store, plugins),
     ],
   });

@@ -8,6 +8,8 @@ export interface UserLinks {
   roles: string[];
 }
 
+const ADMIN_ROLE = 'admin';
+
 const LINKS = {
   teams: { table: 'trellis_user_teams', column: 'team_id', target: 'trellis_teams', key: 'id', what: 'team' },
   roles: { table: 'trellis_user_roles', column: 'role', target: 'trellis_roles', key: 'name', what: 'role' },
@@ -39,7 +41,10 @@ export async function writeUserLinks(trx: Knex.Transaction, userId: string, want
     const link = LINKS[kind];
     const known = new Set(await trx(link.target).whereIn(link.key, values).pluck<string[]>(link.key));
     values.forEach((value, index) => {
-      if (!known.has(value)) problems.push({ path: `${kind}[${index}]`, message: `no ${link.what} "${value}" exists` });
+      // One source of truth for administrators: the flag, which sessions and tokens read.
+      if (kind === 'roles' && value === ADMIN_ROLE)
+        problems.push({ path: `roles[${index}]`, message: 'the admin role is the isAdmin flag: send "isAdmin": true instead' });
+      else if (!known.has(value)) problems.push({ path: `${kind}[${index}]`, message: `no ${link.what} "${value}" exists` });
     });
   }
   if (problems.length) throw new ValidationError(problems);
