@@ -107,7 +107,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const events = new DomainEvents(logger);
   const recordHooks = new RecordHooksRegistry();
   const audit = new SqlAuditLog(db, store);
-  metadata.recordChange = metadataRecorder(audit);
+  store.recordChange = metadataRecorder(audit);
   // Before plugins load, so the audit hooks run first and see every write.
   const stopAudit = auditWrites(audit, recordHooks, events, logger);
   const access = new AccessControl(db);

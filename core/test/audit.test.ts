@@ -177,6 +177,21 @@ describe('relations and metadata', () => {
     ]);
     expect(data[2]).toMatchObject({ actor: { email: ADMIN_EMAIL }, details: { field: 'size', changes: { label: 'Size (cm)' } } });
   });
+
+  it('records relation type creation, change and deletion', async () => {
+    const body = { key: 'mentors', label: 'mentors', symmetric: { key: 'mentored_by', label: 'is mentored by' } };
+    expectOk(await server.request('POST', '/api/meta/relation-types', body), 201);
+    expectOk(await server.request('PATCH', '/api/meta/relation-types/mentors', { fields: [{ name: 'topic', type: 'text' }] }));
+    expectOk(await server.request('DELETE', '/api/meta/relation-types/mentors'), 204);
+    const { data } = await search({ action: 'metadata.relation_type_*' });
+    const mentors = data.filter((entry: { details: { key: string } }) => entry.details.key === 'mentors');
+    expect(mentors.map((entry: { action: string; details: { key: string } }) => [entry.action, entry.details.key])).toEqual([
+      ['metadata.relation_type_deleted', 'mentors'],
+      ['metadata.relation_type_updated', 'mentors'],
+      ['metadata.relation_type_created', 'mentors'],
+    ]);
+    expect(mentors[1]).toMatchObject({ actor: { email: ADMIN_EMAIL }, details: { fields: ['topic'] } });
+  });
 });
 
 describe('the admin query', () => {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { MetadataFact } from '../audit/metadata-audit.js';
 import type { Database } from '../db/connect.js';
 import { METADATA_CHANNEL, type MetadataStore } from './metadata-store.js';
 
@@ -18,24 +19,27 @@ export interface MetadataWriteOptions {
  * transaction, tells the other processes on PostgreSQL, then reloads this process's cache.
  * Every kind of metadata shares the one version, so one reload covers them all. Given a
  * transaction, the change joins it and the cache is reloaded from its uncommitted state, so
- * the next step of the same transaction sees it.
+ * the next step of the same transaction sees it. `facts` go to the audit log (the store's
+ * recorder) inside the same transaction.
  */
 export async function commitMetadataChange(
   db: Database,
   store: MetadataStore,
   work: (trx: Knex.Transaction) => Promise<void>,
   trx?: Knex.Transaction,
+  facts: MetadataFact[] = [],
 ): Promise<void> {
+  const audited = async (tx: Knex.Transaction) => {
+    await work(tx);
+    for (const fact of facts) await store.recordChange?.(tx, fact);
+    await bumpMetadataVersion(db, tx);
+  };
   if (trx) {
-    await work(trx);
-    await bumpMetadataVersion(db, trx);
+    await audited(trx);
     await store.load(trx);
     return;
   }
-  await db.knex.transaction(async (own) => {
-    await work(own);
-    await bumpMetadataVersion(db, own);
-  });
+  await db.knex.transaction(audited);
   await store.load();
 }
 

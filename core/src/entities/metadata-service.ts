@@ -1,7 +1,7 @@
 import type { EntityDefinition, EntityMetadata, FieldDefinition, FieldMetadata, FieldProblem, JsonObject } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
-import type { MetadataFact, MetadataRecorder } from '../audit/metadata-audit.js';
+import type { MetadataFact } from '../audit/metadata-audit.js';
 import type { Database } from '../db/connect.js';
 import { EntityRow, FieldRow } from '../db/models.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
@@ -41,8 +41,6 @@ type EntityPatch = Partial<Pick<EntityDefinition, 'label' | 'pluralLabel' | 'des
  */
 export class MetadataService {
   private readonly validators: DefinitionValidators;
-  /** Writes each change to the audit log, inside its transaction (set by the composition root). */
-  recordChange?: MetadataRecorder;
 
   constructor(
     private readonly db: Database,
@@ -295,11 +293,7 @@ export class MetadataService {
 
   /** Runs a metadata change with its version bump and audit entries in one transaction (or the given one), then reloads. */
   private async change(work: (trx: Knex.Transaction) => Promise<void>, trx?: Knex.Transaction, ...facts: MetadataFact[]): Promise<void> {
-    const audited = async (tx: Knex.Transaction) => {
-      await work(tx);
-      for (const fact of facts) await this.recordChange?.(tx, fact);
-    };
-    await commitMetadataChange(this.db, this.store, audited, trx).catch((error: unknown) => {
+    await commitMetadataChange(this.db, this.store, work, trx, facts).catch((error: unknown) => {
       throw translateDdlError(error);
     });
   }

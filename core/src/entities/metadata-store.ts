@@ -1,3 +1,4 @@
+import type { MetadataRecorder } from '../audit/metadata-audit.js';
 import type { FieldMetadata } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
@@ -23,6 +24,8 @@ export class MetadataStore {
   private loadedVersion = -1;
   /** Open transactions whose uncommitted metadata the cache holds (see {@link staged}). */
   private staging = 0;
+  /** Writes each metadata change (entities, fields, relation types) to the audit log, inside its transaction; set by the composition root. */
+  recordChange?: MetadataRecorder;
   /**
    * Called when stored fields use a type nobody registered: another process installed the
    * plugin that provides it. The plugin host registers it from the stored plugin state.

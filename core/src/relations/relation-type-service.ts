@@ -1,6 +1,7 @@
-import type { FieldMetadata, FieldProblem, RelationTypeDefinition, RelationTypeMetadata } from '@trellis/sdk';
+import type { FieldMetadata, FieldProblem, JsonObject, RelationTypeDefinition, RelationTypeMetadata } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
+import type { MetadataFact } from '../audit/metadata-audit.js';
 import type { Database, Dialect } from '../db/connect.js';
 import type { FieldContext } from '../entities/definitions.js';
 import { commitMetadataChange, type MetadataWriteOptions } from '../entities/metadata-change.js';
@@ -117,6 +118,7 @@ export class RelationTypeService {
         await tx('trellis_relation_types').whereIn('key', keys).delete();
       },
       trx,
+      keys.map((key) => relationTypeFact('deleted', key)),
     );
   }
 
@@ -149,15 +151,21 @@ export class RelationTypeService {
       if (problems.length) throw new ValidationError(problems);
       forward.fields = backward.fields = [...current.direction.fields, ...added];
       const now = new Date().toISOString();
-      await commitMetadataChange(this.db, this.store, async (trx) => {
-        await assertRelationsFit(trx, current, forward, backward);
-        for (const direction of self ? [forward] : [forward, backward]) {
-          await trx('trellis_relation_types')
-            .where({ key: direction.key })
-            .update({ ...directionToRow(direction), updated_at: now });
-        }
-        await writeDefaults(trx, this.db.dialect, [...new Set([forward.key, backward.key])], added);
-      });
+      await commitMetadataChange(
+        this.db,
+        this.store,
+        async (trx) => {
+          await assertRelationsFit(trx, current, forward, backward);
+          for (const direction of self ? [forward] : [forward, backward]) {
+            await trx('trellis_relation_types')
+              .where({ key: direction.key })
+              .update({ ...directionToRow(direction), updated_at: now });
+          }
+          await writeDefaults(trx, this.db.dialect, [...new Set([forward.key, backward.key])], added);
+        },
+        undefined,
+        [relationTypeFact('updated', key, { fields: added.map((field) => field.name) })],
+      );
       return this.store.relationTypes.get(key).meta;
     });
   }
@@ -167,17 +175,23 @@ export class RelationTypeService {
     return this.store.fresh(async () => {
       const current = this.userType(key);
       const keys = [...new Set([current.key, current.twin.key])];
-      await commitMetadataChange(this.db, this.store, async (trx) => {
-        const used = await trx('trellis_relations').whereIn('type', keys).first<{ id: string } | undefined>('id');
-        if (used && confirm !== key) {
-          throw ValidationError.at(
-            'confirm',
-            `deleting a relation type deletes its relations: repeat its key to confirm (?confirm=${key})`,
-          );
-        }
-        await trx('trellis_relations').whereIn('type', keys).delete();
-        await trx('trellis_relation_types').whereIn('key', keys).delete();
-      });
+      await commitMetadataChange(
+        this.db,
+        this.store,
+        async (trx) => {
+          const used = await trx('trellis_relations').whereIn('type', keys).first<{ id: string } | undefined>('id');
+          if (used && confirm !== key) {
+            throw ValidationError.at(
+              'confirm',
+              `deleting a relation type deletes its relations: repeat its key to confirm (?confirm=${key})`,
+            );
+          }
+          await trx('trellis_relations').whereIn('type', keys).delete();
+          await trx('trellis_relation_types').whereIn('key', keys).delete();
+        },
+        undefined,
+        [relationTypeFact('deleted', key)],
+      );
     });
   }
 
@@ -198,6 +212,7 @@ export class RelationTypeService {
         );
       },
       options.trx,
+      [relationTypeFact('created', definition.key, options.plugin ? { plugin: options.plugin } : {})],
     ).catch((error: unknown) => {
       throw isUniqueViolation(error) ? exists(definition.key) : error;
     });
@@ -305,4 +320,9 @@ async function writeDefaults(trx: Knex.Transaction, dialect: Dialect, keys: stri
       ]);
     }
   }
+}
+
+/** The audit fact of a relation type change (`metadata.relation_type_<what>`). */
+function relationTypeFact(what: 'created' | 'updated' | 'deleted', key: string, details: JsonObject = {}): MetadataFact {
+  return { action: `metadata.relation_type_${what}`, details: { key, ...details } };
 }
