@@ -260,6 +260,17 @@ describe('GET /api/openapi.json', () => {
     check('Problem', problem.body);
     check('EntityMetadata', expectOk(await server.request('GET', '/api/meta/entities/sales_lead')).data);
     check('User', expectOk(await server.request('GET', '/api/auth/me')).data);
+    for (const role of expectOk(await server.request('GET', '/api/roles')).data) check('Role', role);
+    const team = expectOk(await server.request('POST', '/api/teams', { name: 'Sales West' }), 201).data;
+    check('Team', team);
+  });
+
+  it('describes the roles and teams routes', async () => {
+    const { paths } = await openApi();
+    expect(Object.keys(paths['/api/roles'])).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/roles/{name}']).filter((key) => METHODS.includes(key))).toEqual(['get', 'patch', 'delete']);
+    expect(Object.keys(paths['/api/teams/{id}']).filter((key) => METHODS.includes(key))).toEqual(['get', 'patch', 'delete']);
+    expect(paths['/api/teams/{id}/members'].put.operationId).toBe('teamsSetMembers');
   });
 
   it('keeps its own schemas apart from entities named like them', async () => {

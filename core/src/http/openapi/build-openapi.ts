@@ -14,6 +14,7 @@ import { STATIC_TAGS, staticPaths } from './static-paths.js';
 import { timelinePaths } from './timeline-paths.js';
 import { TIMELINE_SCHEMAS } from './timeline-schemas.js';
 import { WEBHOOK_SCHEMAS, WEBHOOK_TAG, webhookPaths } from './webhook-paths.js';
+import { ACCESS_SCHEMAS, ACCESS_TAG, accessPaths } from './access-paths.js';
 import { PRIVACY_SCHEMAS, PRIVACY_TAG, privacyPaths } from './privacy-paths.js';
 
 /** Version of the HTTP contract this document describes; raised with every change to it. */
@@ -54,6 +55,7 @@ export function buildOpenApi(
     tags: [
       ...STATIC_TAGS,
       USERS_TAG,
+      ACCESS_TAG,
       WEBHOOK_TAG,
       PRIVACY_TAG,
       AUDIT_TAG,
@@ -64,6 +66,7 @@ export function buildOpenApi(
     paths: merged([
       staticPaths(),
       authSecurityPaths(),
+      accessPaths(),
       relationTypePaths(),
       webhookPaths(),
       privacyPaths(),
@@ -83,6 +86,7 @@ export function buildOpenApi(
         META_SCHEMAS,
         AUTH_SCHEMAS,
         WEBHOOK_SCHEMAS,
+        ACCESS_SCHEMAS,
         PRIVACY_SCHEMAS,
         PLUGIN_SCHEMAS,
         TIMELINE_SCHEMAS,
