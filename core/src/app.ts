@@ -118,7 +118,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const consents = new ConsentService(db, store);
   const suppressions = new SuppressionList(db);
   const records = new RecordsService(db, store, config.bulkLimit, cascadeAll(relations, timeline, consents), recordHooks, events, access);
-  const mailer = createMailer(config, logger);
+  const mailer = createMailer(config, logger, (address) => suppressions.isSuppressed(address));
   const jobs = createJobQueue(db, logger, { pollIntervalMs: config.jobsPollMs, concurrency: config.jobsConcurrency });
   const webhooks = new WebhookService(db, store, jobs, logger, {
     retries: config.webhookRetries,

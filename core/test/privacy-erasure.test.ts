@@ -227,6 +227,14 @@ describe('erasure', () => {
       expect(await privacy().isSuppressed('  augusta.KING@analytical.example ')).toBe(true);
       expect(await privacy().isSuppressed('+44 (20) 7946-0958')).toBe(true);
       expect(await privacy().isSuppressed('someone.else@example.org')).toBe(false);
+      // Core's mailer refuses the erased person before any SMTP server is involved.
+      const mailer = server.trellis.plugins.servicesFor('any', { userId: null, name: '', isAdmin: true, via: 'plugin' }).get(Tokens.Mailer);
+      const message = { to: ['someone.else@example.org', 'Augusta <Augusta.King@analytical.example>'], subject: 'News', text: 'Hello' };
+      await expect(mailer.send(message)).rejects.toMatchObject({
+        status: 409,
+        code: 'TRELLIS_RECIPIENT_SUPPRESSED',
+        errors: [{ path: 'to' }],
+      });
     });
   }
 });

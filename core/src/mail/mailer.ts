@@ -1,4 +1,4 @@
-import type { MailerApi, MailMessage } from '@trellis/sdk';
+import type { FieldProblem, MailerApi, MailMessage } from '@trellis/sdk';
 import { createTransport } from 'nodemailer';
 import type { TrellisConfig } from '../config.js';
 import { TrellisError } from '../errors.js';
@@ -45,6 +45,33 @@ function unavailable(failure: SmtpFailure): TrellisError {
   );
 }
 
+/** Tells whether an address belongs to an erased person (the privacy suppression list). */
+export type SuppressionCheck = (address: string) => Promise<boolean>;
+
+/** Each recipient's bare address with the field it came in (`"Ada" <ada@example.com>` → ada@example.com). */
+function recipients(message: MailMessage): Array<{ path: 'to' | 'cc' | 'bcc'; address: string }> {
+  return (['to', 'cc', 'bcc'] as const).flatMap((path) => {
+    const value = message[path];
+    const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return list.map((entry) => ({ path, address: (/<([^>]+)>/.exec(entry)?.[1] ?? entry).trim() }));
+  });
+}
+
+/** Refuses the whole message when any recipient was erased: nobody is mailed after asking to be forgotten. */
+async function assertNotSuppressed(message: MailMessage, isSuppressed: SuppressionCheck): Promise<void> {
+  const problems: FieldProblem[] = [];
+  for (const { path, address } of recipients(message))
+    if (await isSuppressed(address)) problems.push({ path, message: `${address} belongs to an erased person and may not be mailed` });
+  if (problems.length)
+    throw new TrellisError(
+      409,
+      'TRELLIS_RECIPIENT_SUPPRESSED',
+      'Recipient suppressed',
+      'The message was not sent: a recipient asked to be forgotten',
+      problems,
+    );
+}
+
 function translate(error: unknown): TrellisError {
   const failure = (error ?? {}) as SmtpFailure;
   const permanent = failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE' || (failure.responseCode ?? 0) >= 500;
@@ -55,7 +82,8 @@ function translate(error: unknown): TrellisError {
  * The mailer core offers plugins: one SMTP transport built from TRELLIS_SMTP_URL, messages
  * checked before they leave, sent from TRELLIS_MAIL_FROM unless they name a sender. Without an
  * SMTP URL every send fails with TRELLIS_MAILER_NOT_CONFIGURED (503), so a plugin can tell
- * "not set up" from "refused".
+ * "not set up" from "refused". A message to an erased person (`isSuppressed`) is refused with
+ * TRELLIS_RECIPIENT_SUPPRESSED (409) before it leaves.
  *
  * @example
  * ```ts
@@ -63,11 +91,16 @@ function translate(error: unknown): TrellisError {
  * await mailer.send({ to: 'ada@example.com', subject: 'Welcome', text: 'Hello Ada' });
  * ```
  */
-export function createMailer(config: Pick<TrellisConfig, 'smtpUrl' | 'mailFrom'>, logger: Logger): Mailer {
+export function createMailer(
+  config: Pick<TrellisConfig, 'smtpUrl' | 'mailFrom'>,
+  logger: Logger,
+  isSuppressed: SuppressionCheck = () => Promise.resolve(false),
+): Mailer {
   const transport = config.smtpUrl ? createTransport(config.smtpUrl, { from: config.mailFrom }) : undefined;
   return {
     async send(message: MailMessage) {
       const checked = assertMailMessage(message);
+      await assertNotSuppressed(checked, isSuppressed);
       if (!transport) {
         throw new TrellisError(
           503,
