@@ -150,6 +150,7 @@ describe('GET /api/openapi.json', () => {
     const { paths } = await openApi();
     expect(Object.keys(paths['/api/auth/login'])).toEqual(['post']);
     expect(paths['/api/auth/login'].post.security).toEqual([]);
+    expect(paths['/api/auth/login'].post.responses).toHaveProperty('429');
     expect(paths['/api/auth/logout'].post).toBeDefined();
     expect(paths['/api/auth/me'].get).toBeDefined();
     expect(Object.keys(paths['/api/meta/entities'])).toEqual(['get', 'post']);

@@ -58,11 +58,15 @@ export const PROBLEM_SCHEMAS: Record<string, JsonSchema> = { Problem: PROBLEM };
 const PROBLEM_RESPONSES = {
   400: ['BadRequest', 'Invalid request: `errors` lists every offending path'],
   401: ['Unauthorized', 'No valid credentials: sign in or send a bearer token'],
-  403: ['Forbidden', `A write authenticated by the session cookie did not echo the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header`],
+  403: [
+    'Forbidden',
+    `The caller may not do this (permissions, an administrators' route, a read-only API token), or a write authenticated by the session cookie did not echo the ${CSRF_COOKIE} cookie in the ${CSRF_HEADER} header`,
+  ],
   404: ['NotFound', 'The entity, field, record or route does not exist'],
   409: ['Conflict', 'Clashes with the current state: a duplicate unique value, a name already taken, an entity still referenced'],
   413: ['PayloadTooLarge', 'The request body is larger than the server accepts'],
   415: ['UnsupportedMediaType', 'The body was not sent as application/json'],
+  429: ['TooManyRequests', 'Too many attempts: wait the seconds of the Retry-After header'],
 } as const;
 
 /** An error status the document describes. */

@@ -44,7 +44,7 @@ const authPaths: Record<string, OpenApiObject> = {
         properties: { email: { type: 'string', format: 'email' }, password: { type: 'string', format: 'password' } },
         required: ['email', 'password'],
       }),
-      responses: { '200': jsonResponse('Signed in', LOGIN_RESULT), ...problems(400, 401, 413, 415) },
+      responses: { '200': jsonResponse('Signed in', LOGIN_RESULT), ...problems(400, 401, 413, 415, 429) },
     },
   },
   '/api/auth/logout': {
