@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RateLimitedError } from '../src/auth/auth-errors.js';
+import { ResetThrottle } from '../src/auth/reset-throttle.js';
 import { expectOk, expectProblem } from './support/api.js';
 import { bearer, createUser, GOOD_PASSWORD, loginToken } from './support/auth-helpers.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -12,6 +14,7 @@ interface Received {
 }
 
 let smtp: SMTPServer;
+let smtpUrl: string;
 let server: TestServer;
 const received: Received[] = [];
 
@@ -30,8 +33,9 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  server = await startTestServer({ config: { smtpUrl, publicUrl: 'https://crm.example.com' } });
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  // Behind a trusted proxy, each test can come from a client address of its own (X-Forwarded-For).
+  server = await startTestServer({ config: { smtpUrl, publicUrl: 'https://crm.example.com', trustProxy: true } });
 });
 afterAll(async () => {
   await server?.close();
@@ -55,7 +59,8 @@ async function tokenMailedTo(to: string): Promise<{ token: string; raw: string }
   throw new Error(`no mail to ${to}`);
 }
 
-const reset = (email: string) => server.request('POST', '/api/auth/password-reset', { email }, { auth: false });
+const reset = (email: string, ip?: string, on: TestServer = server) =>
+  on.request('POST', '/api/auth/password-reset', { email }, { auth: false, ...(ip ? { headers: { 'x-forwarded-for': ip } } : {}) });
 const confirm = (body: unknown) => server.request('POST', '/api/auth/password-reset/confirm', body, { auth: false });
 
 describe('POST /api/auth/password', () => {
@@ -135,6 +140,89 @@ describe('password reset by e-mail', () => {
     [{ token: 'trp_garbage', password: GOOD_PASSWORD }, 'token'],
   ])('refuses a confirmation %j with 400 naming %s', async (body, path) => {
     expectProblem(await confirm(body), 400, 'TRELLIS_VALIDATION', path);
+  });
+});
+
+/** Waits long enough for a background mail to have arrived, and returns the mails to `to` so far. */
+async function mailsTo(to: string): Promise<Received[]> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return received.filter((mail) => mail.to.includes(to));
+}
+
+/** Moves the recorded reset requests matching `where` an hour and a minute back in time. */
+async function ageResetRequests(where: Record<string, string>): Promise<void> {
+  const knex = server.trellis.db.knex;
+  for (const row of await knex('trellis_password_reset_requests').where(where)) {
+    const created_at = new Date(Date.parse(row.created_at) - 61 * 60_000).toISOString();
+    await knex('trellis_password_reset_requests').where({ id: row.id }).update({ created_at });
+  }
+}
+
+describe('password reset rate limits', () => {
+  it('mails one account at most 3 times an hour, across processes: the 4th request answers 202 and mails nothing', async () => {
+    const user = await createUser(server, { email: 'flood@example.com', name: 'Flood' });
+    const ips = ['203.0.113.1', '203.0.113.2', '203.0.113.3'];
+    for (const ip of ips) {
+      expect((await reset('flood@example.com', ip)).status).toBe(202);
+      await tokenMailedTo('flood@example.com');
+    }
+    const other = await startTestServer({ database: server.database, config: { smtpUrl, publicUrl: 'https://crm.example.com' } });
+    try {
+      const fourth = await reset('FLOOD@example.com', '203.0.113.4', other);
+      expect(fourth.status).toBe(202);
+      expect(fourth.body).toEqual({ status: 'accepted' });
+    } finally {
+      await other.close();
+    }
+    expect(await mailsTo('flood@example.com')).toEqual([]);
+    expect(await server.trellis.db.knex('trellis_password_resets').where({ user_id: user.id })).toHaveLength(3);
+    // An hour later the account may be mailed again.
+    await ageResetRequests({ email: 'flood@example.com' });
+    expect((await reset('flood@example.com', '203.0.113.5')).status).toBe(202);
+    await tokenMailedTo('flood@example.com');
+  });
+
+  it('refuses the 11th request from one address within the hour with 429 and Retry-After, until the window passes', async () => {
+    await createUser(server, { email: 'target@example.com', name: 'Target' });
+    const ip = '198.51.100.20';
+    for (let n = 0; n < 10; n += 1) expect((await reset(`unknown${n}@example.com`, ip)).status).toBe(202);
+    const refused = await reset('target@example.com', ip);
+    expectProblem(refused, 429, 'TRELLIS_RESET_RATE_LIMITED');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(3590);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(await mailsTo('target@example.com')).toEqual([]);
+    // Other addresses are not affected, and a refused request does not count.
+    expect((await reset('target@example.com', '198.51.100.21')).status).toBe(202);
+    await tokenMailedTo('target@example.com');
+    await ageResetRequests({ ip });
+    expect((await reset('target@example.com', ip)).status).toBe(202);
+    await tokenMailedTo('target@example.com');
+  });
+
+  it('slides both windows with the clock', async () => {
+    // A clock in the past keeps these requests apart from the other tests' (old rows are pruned).
+    let now = Date.parse('2001-01-01T00:00:00Z');
+    const throttle = new ResetThrottle(server.trellis.db, { now: () => now });
+    const ip = '192.0.2.30';
+    for (let n = 0; n < 10; n += 1) {
+      await throttle.checkAddress(ip);
+      const mayMail = await throttle.mayMail('clock@example.com');
+      expect(mayMail).toBe(n < 3);
+      await throttle.record('clock@example.com', ip, mayMail);
+      now += 5 * 60_000;
+    }
+    const refused = await throttle.checkAddress(ip).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    // The first request was 50 minutes ago: it leaves the window in 10 minutes.
+    expect(refused).toMatchObject({ status: 429, code: 'TRELLIS_RESET_RATE_LIMITED', retryAfterSeconds: 600 });
+    await throttle.checkAddress('192.0.2.31');
+    now += 10 * 60_000;
+    await throttle.checkAddress(ip);
+    // The first mail has left the window too; the other two are still in it.
+    expect(await throttle.mayMail('clock@example.com')).toBe(true);
+    await throttle.record('clock@example.com', ip, true);
+    expect(await throttle.mayMail('clock@example.com')).toBe(false);
   });
 });
 

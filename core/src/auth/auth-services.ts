@@ -8,6 +8,7 @@ import { ApiTokenService } from './api-tokens.js';
 import { LoginAudit } from './login-audit.js';
 import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
 import { PasswordResetService } from './password-resets.js';
+import { ResetThrottle } from './reset-throttle.js';
 import type { SessionService } from './sessions.js';
 import { UsersService } from './users-service.js';
 
@@ -36,7 +37,8 @@ export interface AuthServices extends AuthRouteDeps {
 export function createAuthServices(deps: AuthServicesDeps): AuthServices {
   const { db, config, sessions } = deps;
   const tokens = new ApiTokenService(db);
-  const resets = new PasswordResetService(db, deps.mailer, publicBaseUrl(config), sessions, deps.logger);
+  const resetThrottle = new ResetThrottle(db);
+  const resets = new PasswordResetService(db, deps.mailer, publicBaseUrl(config), sessions, deps.logger, resetThrottle);
   return {
     db,
     sessions,

@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/connect.js';
 import { LoginThrottledError } from './auth-errors.js';
+import { recordEvent, secondsOverLimit } from './rate-window.js';
 
 /** Limits of {@link LoginThrottle}; tests shorten the windows or move the clock. */
 export interface LoginThrottleOptions {
@@ -49,17 +49,12 @@ export class LoginThrottle {
     const now = this.options.now();
     const lockedUntil = this.currentRun(await this.recent(email, now), now).lockedUntil;
     if (lockedUntil > now) throw new LoginThrottledError('locked', Math.ceil((lockedUntil - now) / 1000));
-    const failures = await this.db
-      .knex('trellis_login_attempts')
-      .where({ ip, succeeded: false })
-      .andWhere('created_at', '>', new Date(now - this.options.windowMs).toISOString())
-      .orderBy('created_at', 'desc')
-      .limit(this.options.ipFailures)
-      .pluck<string[]>('created_at');
-    const oldest = failures[this.options.ipFailures - 1];
-    if (oldest !== undefined) {
-      throw new LoginThrottledError('rate_limited', Math.ceil((Date.parse(oldest) + this.options.windowMs - now) / 1000));
-    }
+    const retryAfter = await secondsOverLimit(
+      this.db.knex('trellis_login_attempts').where({ ip, succeeded: false }),
+      { limit: this.options.ipFailures, windowMs: this.options.windowMs },
+      now,
+    );
+    if (retryAfter > 0) throw new LoginThrottledError('rate_limited', retryAfter);
   }
 
   /** Records a failed attempt; the one that reaches the limit locks the account. */
@@ -104,19 +99,8 @@ export class LoginThrottle {
     return { failures, lockedUntil: 0 };
   }
 
-  private async insert(email: string, ip: string, succeeded: boolean, now: number, lockedUntil: string | null): Promise<void> {
-    const knex = this.db.knex;
-    // Rows older than any window are of no more use; dropping them here keeps the table small.
-    await knex('trellis_login_attempts')
-      .where('created_at', '<', new Date(now - this.options.windowMs - this.options.lockMs).toISOString())
-      .delete();
-    await knex('trellis_login_attempts').insert({
-      id: uuidv7(),
-      email,
-      ip,
-      succeeded,
-      locked_until: lockedUntil,
-      created_at: new Date(now).toISOString(),
-    });
+  private insert(email: string, ip: string, succeeded: boolean, now: number, lockedUntil: string | null): Promise<void> {
+    const event = { email, ip, succeeded, locked_until: lockedUntil };
+    return recordEvent(this.db.knex, 'trellis_login_attempts', event, now, this.options.windowMs + this.options.lockMs);
   }
 }

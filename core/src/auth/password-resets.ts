@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../db/connect.js';
 import { ValidationError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { ResetThrottle } from './reset-throttle.js';
 import { assertPasswordPolicy, hashPassword } from './passwords.js';
 import { tokenHash, type SessionService } from './sessions.js';
 
@@ -33,19 +34,24 @@ export class PasswordResetService {
     private readonly publicUrl: string,
     private readonly sessions: SessionService,
     private readonly logger: Logger,
+    private readonly throttle: ResetThrottle,
   ) {}
 
   /**
-   * Mails a reset link when an active account has this e-mail, and does nothing otherwise. The
-   * mail goes out in the background so the answer takes as long either way (no account
-   * enumeration); a failure to send is logged.
+   * Mails a reset link when an active account has this e-mail and is under its mail limit, and
+   * does nothing otherwise. The mail goes out in the background so the answer takes as long
+   * either way (no account enumeration); a failure to send is logged. Throws a 429 when the
+   * client address `ip` is over its request limit.
    */
-  async request(email: string): Promise<void> {
+  async request(email: string, ip: string): Promise<void> {
+    await this.throttle.checkAddress(ip);
     const user = await this.db
       .knex('trellis_users')
       .where({ email, active: true })
       .first<ResetRecipient | undefined>('id', 'email', 'name');
-    if (!user) return;
+    const mailed = user !== undefined && (await this.throttle.mayMail(email));
+    await this.throttle.record(email, ip, mailed);
+    if (!mailed) return;
     this.issue(user, 'reset', this.db.knex).catch((error: unknown) => {
       this.logger.warn('password reset mail failed', { userId: user.id, error });
     });

@@ -93,10 +93,11 @@ export function authSecurityPaths(): Record<string, OpenApiObject> {
     },
     '/api/auth/password-reset': {
       post: auth('authRequestPasswordReset', 'Mail a password reset link (valid one hour) to an active account', {
-        description: 'Always 202, whether or not an account has the e-mail.',
+        description:
+          '202 whether or not an account has the e-mail; at most 3 mails per account per hour (more requests answer 202 and send nothing), and 429 past 10 requests per client IP per hour.',
         ...PUBLIC,
         requestBody: jsonBody({ type: 'object', properties: { email: { type: 'string', format: 'email' } }, required: ['email'] }),
-        responses: { '202': { description: 'Accepted' }, ...problems(400, 415) },
+        responses: { '202': { description: 'Accepted' }, ...problems(400, 415, 429) },
       }),
     },
     '/api/auth/password-reset/confirm': {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Router from '@koa/router';
 import type { ApiTokenService } from '../../auth/api-tokens.js';
 import { bearerToken, CSRF_COOKIE, SESSION_COOKIE } from '../../auth/auth-gate.js';
-import { LoginThrottledError, sessionRequired } from '../../auth/auth-errors.js';
+import { RateLimitedError, sessionRequired } from '../../auth/auth-errors.js';
 import { authenticate } from '../../auth/login.js';
 import type { LoginAudit } from '../../auth/login-audit.js';
 import type { LoginThrottle } from '../../auth/login-throttle.js';
@@ -52,16 +52,21 @@ function requireSession(ctx: TrellisContext): string {
   return actor.userId;
 }
 
+/** Runs `work`; when it is refused as too frequent, the answer says when to retry (Retry-After). */
+function withRetryAfter<T>(ctx: TrellisContext, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (error instanceof RateLimitedError) ctx.set('retry-after', String(error.retryAfterSeconds));
+    throw error;
+  });
+}
+
 /** `POST /api/auth/login`, `POST /api/auth/password-reset` and `…/confirm`: public. */
 export function loginRouter(deps: AuthRouteDeps): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/auth' });
   router.post('/login', async (ctx) => {
     const { email, password } = readCredentials(ctx.request.body);
     const attempt = { email, ip: ctx.ip, requestId: ctx.state.requestId };
-    const user = await authenticate(deps.db, deps.throttle, deps.audit, attempt, password).catch((error: unknown) => {
-      if (error instanceof LoginThrottledError) ctx.set('retry-after', String(error.retryAfterSeconds));
-      throw error;
-    });
+    const user = await withRetryAfter(ctx, authenticate(deps.db, deps.throttle, deps.audit, attempt, password));
     const { token, expiresAt } = await deps.sessions.create(user.id);
     const maxAge = deps.sessionDays * 86_400_000;
     const secure = ctx.secure;
@@ -78,7 +83,7 @@ export function loginRouter(deps: AuthRouteDeps): Router<TrellisState> {
   router.post('/password-reset', async (ctx) => {
     const { email } = (ctx.request.body ?? {}) as Record<string, unknown>;
     if (typeof email !== 'string' || !email.trim()) throw ValidationError.at('email', 'is required');
-    await deps.resets.request(normaliseEmail(email));
+    await withRetryAfter(ctx, deps.resets.request(normaliseEmail(email), ctx.ip));
     ctx.status = 202;
     ctx.body = { status: 'accepted' };
   });
