@@ -38,6 +38,18 @@ const FIELD_OPTIONS = {
   additionalProperties: false,
 };
 
+/** What may change on an existing field: everything but its name and type. */
+const CHANGEABLE_FIELD_PROPERTIES = {
+  label: LABEL,
+  required: { type: 'boolean' },
+  unique: { type: 'boolean' },
+  indexed: { type: 'boolean' },
+  sensitive: { type: 'boolean' },
+  personal: { type: 'boolean' },
+  default: {},
+  options: FIELD_OPTIONS,
+};
+
 /** JSON Schema of a field definition (entity fields, relation type attributes). */
 export const FIELD_DEFINITION = {
   type: 'object',
@@ -45,14 +57,7 @@ export const FIELD_DEFINITION = {
     name: { type: 'string' },
     // Plugins register more types at run time: names are checked against the registry (normaliseField).
     type: { type: 'string', description: `One of ${FIELD_TYPES.join(', ')}, or an installed plugin's \`<plugin>.<type>\`` },
-    label: LABEL,
-    required: { type: 'boolean' },
-    unique: { type: 'boolean' },
-    indexed: { type: 'boolean' },
-    sensitive: { type: 'boolean' },
-    personal: { type: 'boolean' },
-    default: {},
-    options: FIELD_OPTIONS,
+    ...CHANGEABLE_FIELD_PROPERTIES,
   },
   required: ['name', 'type'],
   additionalProperties: false,
@@ -78,20 +83,7 @@ const ENTITY_PATCH = {
   additionalProperties: false,
 };
 
-const FIELD_PATCH = {
-  type: 'object',
-  properties: {
-    label: LABEL,
-    required: { type: 'boolean' },
-    unique: { type: 'boolean' },
-    indexed: { type: 'boolean' },
-    sensitive: { type: 'boolean' },
-    personal: { type: 'boolean' },
-    default: {},
-    options: FIELD_OPTIONS,
-  },
-  additionalProperties: false,
-};
+const FIELD_PATCH = { type: 'object', properties: CHANGEABLE_FIELD_PROPERTIES, additionalProperties: false };
 
 /** Compiled body validators of the metadata API. */
 export interface DefinitionValidators {
