@@ -188,6 +188,7 @@ describe('values of the wrong type', () => {
     ['starts_at', '2026-03-01'],
     ['starts_at', '2026-03-01T10:00:00'],
     ['starts_at', 'yesterday'],
+    ['starts_at', '2024-12-31T23:59:60Z'],
     ['email', 'not-an-email'],
     ['phone', '12345'],
     ['phone', 'call me'],

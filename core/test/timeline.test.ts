@@ -89,6 +89,7 @@ describe('posting', () => {
     [{ kind: 'note', title: 'x', body: 42 }, 'body'],
     [{ kind: 'note', title: 'x', occurredAt: 'yesterday' }, 'occurredAt'],
     [{ kind: 'note', title: 'x', occurredAt: '2024-03-01T10:00:00' }, 'occurredAt'],
+    [{ kind: 'note', title: 'x', occurredAt: '2024-12-31T23:59:60Z' }, 'occurredAt'],
     [{ kind: 'note', title: 'x', data: [1, 2] }, 'data'],
     [{ kind: 'note', title: 'x', data: { blob: 'x'.repeat(70_000) } }, 'data'],
     [{ kind: 'note', title: 'x', record: { entity: 'contact', id: MISSING } }, 'record'],

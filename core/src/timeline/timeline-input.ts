@@ -72,6 +72,9 @@ export class TimelineInput {
     if (typeof content.kind === 'string' && !KIND.test(content.kind))
       add('kind', 'must be lower snake case (a-z, 0-9, _), starting with a letter');
     if (typeof content.title === 'string' && !content.title.trim()) add('title', 'must not be blank');
+    // The date-time format admits a leap second (23:59:60), which Date cannot represent.
+    if (typeof content.occurredAt === 'string' && Number.isNaN(Date.parse(content.occurredAt)))
+      add('occurredAt', 'is not a date and time JavaScript can represent');
     if (isObject(content.data) && Buffer.byteLength(JSON.stringify(content.data)) > MAX_DATA_BYTES)
       add('data', `must be at most ${MAX_DATA_BYTES / 1024} kB as JSON`);
     if (problems.length) throw new ValidationError(problems);

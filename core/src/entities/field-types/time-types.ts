@@ -30,6 +30,8 @@ export const datetimeType = scalarType({
   operators: ORDERED_OPS,
   sql: { sqlite: 'TEXT', postgres: 'timestamptz' },
   schema: () => ({ type: 'string', format: 'date-time' }),
+  // The date-time format admits a leap second (23:59:60), which Date cannot represent.
+  check: (value) => (Number.isNaN(Date.parse(value as string)) ? 'is not a date and time that can be stored (no leap seconds)' : null),
   normalise: (value) => new Date(value as string).toISOString(),
   operandError: (value) =>
     typeof value === 'string' && DATE_TIME.test(value) && isCalendarDate(value) && !Number.isNaN(Date.parse(value))
