@@ -117,22 +117,27 @@ export class RolesService {
    * exist is skipped with a warning (roles are an administrator's to create).
    */
   async mergePluginPermissions(plugin: string, permissions: PluginPermissions, actor: Actor): Promise<void> {
-    for (const [name, entities] of Object.entries(permissions)) {
-      const row = await this.db.knex<RoleRow>('trellis_roles').where({ name }).first();
-      if (!row) {
-        this.logger.warn('plugin permissions name an unknown role; skipped', { plugin, role: name });
-        continue;
+    // One transaction: every role gets its defaults or none does, and no administrator's edit in between is lost.
+    const merged = await this.db.knex.transaction(async (trx) => {
+      const changes: Array<{ role: string; added: RolePermissions }> = [];
+      for (const [name, entities] of Object.entries(permissions)) {
+        const row = await trx<RoleRow>('trellis_roles').where({ name }).forUpdate().first();
+        if (!row) {
+          this.logger.warn('plugin permissions name an unknown role; skipped', { plugin, role: name });
+          continue;
+        }
+        if (name === ADMIN_ROLE) continue;
+        const current = JSON.parse(row.permissions) as RolePermissions;
+        const added = Object.fromEntries(Object.entries(entities).filter(([entity]) => current[entity] === undefined));
+        if (Object.keys(added).length === 0) continue;
+        await trx('trellis_roles')
+          .where({ name })
+          .update({ permissions: JSON.stringify({ ...current, ...added }), updated_at: new Date().toISOString() });
+        changes.push({ role: name, added });
       }
-      if (name === ADMIN_ROLE) continue;
-      const current = JSON.parse(row.permissions) as RolePermissions;
-      const added = Object.fromEntries(Object.entries(entities).filter(([entity]) => current[entity] === undefined));
-      if (Object.keys(added).length === 0) continue;
-      await this.db
-        .knex('trellis_roles')
-        .where({ name })
-        .update({ permissions: JSON.stringify({ ...current, ...added }), updated_at: new Date().toISOString() });
-      await this.changed('permission.plugin_defaults', actor, { role: name, plugin, added });
-    }
+      return changes;
+    });
+    for (const { role, added } of merged) await this.changed('permission.plugin_defaults', actor, { role, plugin, added });
   }
 
   private async changed(action: string, actor: Actor, details: Record<string, unknown>): Promise<void> {

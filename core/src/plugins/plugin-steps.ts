@@ -83,6 +83,7 @@ export class PluginSteps {
     }
     this.deps.catalog.replaceFieldTypes(definition.name, removeTypes);
     await this.deps.catalog.reload();
+    await this.defaultPermissions(definition);
   }
 
   /** Drops what a plugin created and its state, in one transaction (it must be unmounted). */
@@ -156,8 +157,15 @@ export class PluginSteps {
     }
     this.deps.catalog.replaceFieldTypes(name, removeTypes);
     await this.deps.catalog.reload();
-    // Roles are an administrator's: defaults only fill in what no role says about the plugin's entities yet.
-    if (definition.permissions) await this.deps.schema.services.defaultPermissions(name, definition.permissions);
+    await this.defaultPermissions(definition);
+  }
+
+  /**
+   * Roles are an administrator's: a plugin's defaults only fill in what no role says about its
+   * entities yet, so applying them again on upgrade reaches entities the new version added.
+   */
+  private async defaultPermissions(definition: PluginDefinition): Promise<void> {
+    if (definition.permissions) await this.deps.schema.services.defaultPermissions(definition.name, definition.permissions);
   }
 
   private async failure(name: string, step: string, error: unknown): Promise<PluginFailedError> {
