@@ -122,21 +122,8 @@ export class RecordsService {
       const { value, problems } = checkInput(entity, body, 'patch');
       if (problems.length) throw new ValidationError(problems);
       if (grants && value.system.owner_id !== undefined) assertOwnerInScope(entity, grants, 'update', value.system.owner_id, 'owner_id');
-      // Hooks and record.updated listeners need the record as it was: read it only for them.
+      // Hooks (the audit trail among them) and record.updated listeners need the record as it was.
       const watched = this.hooks.watches(entity.name, UPDATE_HOOKS) || this.events.listens('record.updated');
-      if (!watched && !txn && !touchesLookups(entity, value)) {
-        // One UPDATE … RETURNING is atomic by itself.
-        const statement = updateStatement(entity, id, value, this.db.dialect);
-        const row = statement
-          ? (
-              await this.db.sql.query(statement.sql, statement.bindings).catch((error: unknown) => {
-                throw translateWriteError(error, entity);
-              })
-            )[0]
-          : await this.reader.findRow(this.db.sql, entity, id);
-        if (!row) throw new NotFoundError(`Record ${entityName}/${id}`);
-        return visibleRecord(entity, grants, decodeRow(entity, row));
-      }
       const record = await this.writing(txn, actor, entity, (tx, hooks) => this.updateIn(tx, hooks, entity, id, value, watched, actor));
       return visibleRecord(entity, grants, record);
     });
