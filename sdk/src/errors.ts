@@ -113,8 +113,9 @@ export class ForbiddenError extends TrellisError {
   /**
    * @param message - Why the request is refused.
    * @param code - Stable machine-readable code.
+   * @param errors - The fields the caller may not set or see, if the refusal is about fields.
    */
-  constructor(message: string, code = 'TRELLIS_FORBIDDEN') {
-    super(403, code, 'Forbidden', message);
+  constructor(message: string, code = 'TRELLIS_FORBIDDEN', errors?: FieldProblem[]) {
+    super(403, code, 'Forbidden', message, errors);
   }
 }

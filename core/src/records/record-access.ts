@@ -5,7 +5,7 @@ import type { EntityRuntime } from '../entities/entity-runtime.js';
 import type { SqlFragment } from '../entities/field-types/index.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import type { SqlRunner } from '../db/sql-runner.js';
-import { ForbiddenError, NotFoundError, TrellisError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { and } from './sql.js';
 
 /** The rights a records call runs under: null when nothing restricts the actor (admins, plugins, jobs, core). */
@@ -103,7 +103,7 @@ export function assertWritable(entity: EntityRuntime, grants: ReadGrants, inputs
   });
   if (unknown.length) throw new ValidationError(unknown);
   if (refused.length) {
-    throw new TrellisError(403, 'TRELLIS_FORBIDDEN', 'Forbidden', `You may not set ${refused.map((p) => p.path).join(', ')}`, refused);
+    throw new ForbiddenError(`You may not set ${refused.map((p) => p.path).join(', ')}`, undefined, refused);
   }
 }
 

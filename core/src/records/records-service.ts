@@ -5,7 +5,7 @@ import type { Database } from '../db/connect.js';
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
-import { ForbiddenError, NotFoundError, TrellisError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { actorRef } from '../events/actor-ref.js';
 import type { DomainEvents } from '../events/domain-events.js';
 import { checkInput, decodeRow, type SplitInput } from './codec.js';
@@ -264,7 +264,7 @@ function assertOwnerInScope(
   path: string,
 ): void {
   if (grants.allows(entity.name, action, { owner_id: typeof owner === 'string' ? owner : null })) return;
-  throw new TrellisError(403, 'TRELLIS_FORBIDDEN', 'Forbidden', `You may not ${action} ${entity.name} records owned by that user`, [
+  throw new ForbiddenError(`You may not ${action} ${entity.name} records owned by that user`, undefined, [
     { path, message: `is outside your ${action} scope` },
   ]);
 }
