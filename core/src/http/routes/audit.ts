@@ -6,14 +6,15 @@ import { MAX_AUDIT_LIMIT } from '../../audit/audit-query.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import type { RecordsService } from '../../records/records-service.js';
 import type { TrellisState } from '../context.js';
+import { single } from '../query.js';
 
 const SOURCES: ReadonlySet<string> = new Set<ActorRef['via']>(['cookie', 'bearer', 'token', 'job', 'plugin', 'system']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const FILTERS = ['action', 'entity', 'recordId', 'actor', 'source', 'from', 'to'] as const;
 
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
+/** A filter parameter: given at most once, and not empty. */
+function filterValue(query: ParsedUrlQuery, name: string): string | undefined {
+  const value = single(query, name);
   if (value === '') throw ValidationError.at(name, 'must not be empty');
   return value;
 }
@@ -21,14 +22,14 @@ function single(query: ParsedUrlQuery, name: string): string | undefined {
 /** Reads `?limit=&cursor=`. */
 function paging(query: ParsedUrlQuery): AuditPaging {
   const out: AuditPaging = {};
-  const limit = single(query, 'limit');
+  const limit = filterValue(query, 'limit');
   if (limit !== undefined) {
     const value = Number(limit);
     if (!Number.isInteger(value) || value < 1 || value > MAX_AUDIT_LIMIT)
       throw ValidationError.at('limit', `must be a whole number from 1 to ${MAX_AUDIT_LIMIT}`);
     out.limit = value;
   }
-  const cursor = single(query, 'cursor');
+  const cursor = filterValue(query, 'cursor');
   if (cursor !== undefined) out.cursor = cursor;
   return out;
 }
@@ -48,7 +49,7 @@ function filters(query: ParsedUrlQuery): AuditFilters {
   }
   const out: AuditFilters = {};
   for (const name of FILTERS) {
-    const value = single(query, name);
+    const value = filterValue(query, name);
     if (value === undefined) continue;
     if (name === 'source') {
       if (!SOURCES.has(value)) throw ValidationError.at('source', `must be one of ${[...SOURCES].join(', ')}`);

@@ -4,6 +4,7 @@ import { ForbiddenError, TrellisError, ValidationError } from '../../errors.js';
 import type { ConsentQuery, ConsentService, PrivacyService, RetentionService } from '../../privacy/index.js';
 import type { RecordsService } from '../../records/records-service.js';
 import type { TrellisState } from '../context.js';
+import { single } from '../query.js';
 
 /** The privacy services the routes use. */
 export interface PrivacyRoutesDeps {
@@ -12,12 +13,6 @@ export interface PrivacyRoutesDeps {
   retention: RetentionService;
   /** Checks a person's record is visible (404) and the action allowed (403) under the actor's permissions. */
   records: Pick<RecordsService, 'assertAllowed'>;
-}
-
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
-  return value;
 }
 
 function consentQuery(query: ParsedUrlQuery): ConsentQuery {

@@ -4,14 +4,9 @@ import { ValidationError } from '../../errors.js';
 import type { ListOptions, ReadOptions } from '../../records/record-reads.js';
 import type { RecordsService } from '../../records/records-service.js';
 import type { TrellisState } from '../context.js';
+import { single } from '../query.js';
 
 const MAX_LIMIT = 1000;
-
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
-  return value;
-}
 
 function names(query: ParsedUrlQuery, name: string): string[] | undefined {
   const value = single(query, name);

@@ -3,12 +3,7 @@ import type { ParsedUrlQuery } from 'node:querystring';
 import { ValidationError } from '../../errors.js';
 import { MAX_RELATIONS_PER_TYPE, type RelationListOptions, type RelationsService } from '../../relations/relations-service.js';
 import type { TrellisState } from '../context.js';
-
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
-  return value;
-}
+import { single } from '../query.js';
 
 /** Reads `?type=&cursor=&limit=` of a relations list. */
 function listOptions(query: ParsedUrlQuery): RelationListOptions {

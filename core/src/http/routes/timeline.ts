@@ -3,12 +3,7 @@ import type { ParsedUrlQuery } from 'node:querystring';
 import { ValidationError } from '../../errors.js';
 import type { TimelineListOptions, TimelineService } from '../../timeline/timeline-service.js';
 import type { TrellisState } from '../context.js';
-
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
-  return value;
-}
+import { single } from '../query.js';
 
 /** Reads `?limit=&cursor=`; the service checks the limit's range and the cursor. */
 function listOptions(query: ParsedUrlQuery): TimelineListOptions {

@@ -3,16 +3,11 @@ import Router from '@koa/router';
 import type { UserListOptions, UsersService } from '../../auth/users-service.js';
 import { ForbiddenError, ValidationError } from '../../errors.js';
 import type { TrellisState } from '../context.js';
+import { single } from '../query.js';
 
 /** Largest page of `GET /api/users`, and the page size when none is asked for. */
 export const MAX_USER_PAGE = 200;
 const DEFAULT_USER_PAGE = 50;
-
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
-  return value;
-}
 
 /** Reads `?limit=&cursor=&active=&q=`. */
 function listOptions(query: ParsedUrlQuery): UserListOptions {

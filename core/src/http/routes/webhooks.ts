@@ -3,14 +3,9 @@ import type { ParsedUrlQuery } from 'node:querystring';
 import { ForbiddenError, ValidationError } from '../../errors.js';
 import { MAX_DELIVERY_PAGE, type WebhookService } from '../../webhooks/index.js';
 import type { TrellisState } from '../context.js';
+import { single } from '../query.js';
 
 const DEFAULT_DELIVERY_PAGE = 50;
-
-function single(query: ParsedUrlQuery, name: string): string | undefined {
-  const value = query[name];
-  if (Array.isArray(value)) throw ValidationError.at(name, 'may be given only once');
-  return value;
-}
 
 /** Reads `?limit=&cursor=` of the delivery log. */
 function pageOptions(query: ParsedUrlQuery): { limit: number; cursor: string | undefined } {
