@@ -210,7 +210,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     routers: [
       sessionRouter(auth),
       usersRouter(auth.users),
-      metaRouter(store, metadata),
+      metaRouter(store, metadata, access),
       relationTypesRouter(store, relationTypes),
       relationsRouter(relations),
       timelineRouter(timeline),

@@ -1,11 +1,17 @@
 import Router from '@koa/router';
 import type { MetadataService } from '../../entities/metadata-service.js';
 import type { MetadataStore } from '../../entities/metadata-store.js';
+import type { AccessControl } from '../../access/access-control.js';
 import { adminWritesOnly } from '../../access/admin-only.js';
+import { entityView } from '../../access/entity-view.js';
+import { NotFoundError } from '../../errors.js';
 import type { TrellisState } from '../context.js';
 
-/** `/api/meta/entities`: entities and fields. */
-export function metaRouter(store: MetadataStore, service: MetadataService): Router<TrellisState> {
+/**
+ * `/api/meta/entities`: entities and fields. Reads answer with the caller's view: entities they
+ * may not read are left out, fields hidden from them too, and each entity says what they may do.
+ */
+export function metaRouter(store: MetadataStore, service: MetadataService, access: AccessControl): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/meta/entities' });
   // Everyone signed in reads metadata (forms need it); only administrators change it.
   router.use(adminWritesOnly('change entities and fields'));
@@ -13,7 +19,8 @@ export function metaRouter(store: MetadataStore, service: MetadataService): Rout
   // Metadata reads are rare and must show changes made through other processes: check the version.
   router.get('/', async (ctx) => {
     await store.refreshIfStale();
-    ctx.body = { data: store.list().map((entity) => entity.meta) };
+    const grants = await access.grants(ctx.state.actor);
+    ctx.body = { data: store.list().flatMap((entity) => entityView(entity.meta, grants) ?? []) };
   });
   router.post('/', async (ctx) => {
     ctx.status = 201;
@@ -21,7 +28,11 @@ export function metaRouter(store: MetadataStore, service: MetadataService): Rout
   });
   router.get('/:entity', async (ctx) => {
     await store.refreshIfStale();
-    ctx.body = { data: store.get(ctx.params.entity!).meta };
+    const name = ctx.params.entity!;
+    const view = entityView(store.get(name).meta, await access.grants(ctx.state.actor));
+    // Like an unknown entity: a user without read rights learns nothing more from its metadata.
+    if (!view) throw new NotFoundError(`Entity "${name}"`);
+    ctx.body = { data: view };
   });
   router.patch('/:entity', async (ctx) => {
     ctx.body = { data: await service.updateEntity(ctx.params.entity!, ctx.request.body) };

@@ -1,0 +1,9 @@
+import { LitElement, html } from 'lit';
+
+// PLACEHOLDER: replaced by the screen's real implementation.
+export class Placeholder extends LitElement {
+  override render() {
+    return html`<p>tr-role-editor-page</p>`;
+  }
+}
+customElements.define('tr-role-editor-page', Placeholder);
