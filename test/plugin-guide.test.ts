@@ -137,7 +137,7 @@ describe('the plugin guides', () => {
   it('scaffold a plugin with `trellis plugin new`, as shown', async () => {
     const created = await run('node', [CLI, 'plugin', 'new', NAME, '--dir', plugin], { cwd: work });
     expect(created.code, created.output).toBe(0);
-    expect(created.output).toContain(`Created plugin ${NAME} in ${NAME} (10 files)`);
+    expect(created.output).toContain(`Created plugin ${NAME} in ${NAME} (11 files)`);
     for (const snippet of snippets.filter((candidate) => candidate.kind === 'scaffold')) {
       expect(snippet.code, `${snippet.where} shows ${snippet.path} as written`).toBe(readFileSync(join(plugin, snippet.path), 'utf8'));
     }
@@ -151,6 +151,7 @@ describe('the plugin guides', () => {
     const ui = readFileSync(join(plugin, 'dist/ui/index.js'), 'utf8');
     expect(ui).toMatch(/from\s*["']lit["']/);
     expect(ui).toContain('customElements.define("customer-feedback-panel"');
+    expect(ui).toContain('customElements.define("customer-feedback-overview"');
     expect(ui).not.toContain('lit-html');
   }, 90_000);
 

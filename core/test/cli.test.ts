@@ -206,7 +206,7 @@ describe('trellis plugin new', () => {
   it('writes a complete package with every placeholder filled', async () => {
     const created = await cli(['plugin', 'new', 'deal-notes']);
     expect(created.code, created.err).toBe(0);
-    expect(created.out).toContain(`Created plugin deal-notes in ${join('plugins', 'deal-notes')} (10 files)`);
+    expect(created.out).toContain(`Created plugin deal-notes in ${join('plugins', 'deal-notes')} (11 files)`);
     const folder = join(work, 'plugins', 'deal-notes');
     const files = readdirSync(folder, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
@@ -217,6 +217,7 @@ describe('trellis plugin new', () => {
       'README.md',
       'package.json',
       'src/server/index.ts',
+      'src/ui/deal-notes-overview.ts',
       'src/ui/deal-notes-panel.ts',
       'src/ui/index.ts',
       'test/plugin.test.ts',
@@ -231,6 +232,7 @@ describe('trellis plugin new', () => {
     expect(server).toContain("name: 'deal_notes_note'");
     expect(server).toContain("name: 'deal-notes'");
     expect(readFileSync(join(folder, 'src/ui/deal-notes-panel.ts'), 'utf8')).toContain('export class DealNotesPanel extends LitElement');
+    expect(server).toContain("recordPanels: [{ entity: note.name, label: 'About this note', element: 'deal-notes-panel' }]");
   });
 
   it('writes into --dir, and refuses a folder that is not empty', async () => {

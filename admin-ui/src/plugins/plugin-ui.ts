@@ -12,6 +12,32 @@ export function contributions<K extends keyof UiContributions>(plugins: readonly
     );
 }
 
+/** The record panels or actions of enabled plugins that apply to records of `entity` (those without an entity apply to all). */
+export function forEntity<T extends { entity?: string }>(entries: readonly T[], entity: string): T[] {
+  return entries.filter((entry) => entry.entity === undefined || entry.entity === entity);
+}
+
+/** `path` with one leading slash and no trailing one (`greetings/` → `/greetings`, `` → `/`). */
+export function normalisePath(path: string): string {
+  const trimmed = path.replace(/^\/+|\/+$/g, '');
+  return `/${trimmed}`;
+}
+
+/**
+ * The page of `plugin` shown at `path` (the address after `/plugins/<plugin>`): the page whose
+ * path is `path`, else the one with the longest path `path` is under (`/deals` serves
+ * `/deals/42`), so a page can route within itself.
+ */
+export function pageAt(plugin: Plugin, path: string): NonNullable<UiContributions['pages']>[number] | undefined {
+  const wanted = normalisePath(path);
+  const pages = (plugin.ui?.pages ?? []).map((page) => ({ page, path: normalisePath(page.path) }));
+  const exact = pages.find((candidate) => candidate.path === wanted);
+  if (exact) return exact.page;
+  return pages
+    .filter((candidate) => candidate.path === '/' || wanted.startsWith(`${candidate.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.page;
+}
+
 /** Imports started, by module URL and version: a module is imported once per version. */
 const imports = new Map<string, Promise<void>>();
 

@@ -24,6 +24,8 @@ export interface UiServer {
 export interface UiServerOptions {
   /** Plugin folders (TRELLIS_PLUGIN_DIRS), relative to the repository root; none by default. */
   pluginDirs?: string[];
+  /** More environment variables for the server (TRELLIS_DEMO, TRELLIS_DEFAULT_PLUGINS…). */
+  env?: Record<string, string>;
 }
 
 /** A fresh database: a file under a temporary folder, or a new database on TRELLIS_TEST_DATABASE_URL's server. */
@@ -87,6 +89,7 @@ export async function startServer(options: UiServerOptions = {}): Promise<UiServ
       TRELLIS_ADMIN_PASSWORD: ADMIN.password,
       TRELLIS_PLUGIN_DIRS: (options.pluginDirs ?? []).join(','),
       TRELLIS_JOBS_POLL_MS: '200',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,8 @@ A [Trellis](https://github.com/trellis-crm/trellis) plugin.
 
 - `src/server/index.ts`: the plugin (`definePlugin`): the `{{entity}}` entity, the route
   `GET /api/plugins/{{name}}/hello` and a hook that trims note titles.
-- `src/ui/`: the UI module, the `<{{name}}-panel>` dashboard widget (Lit).
+- `src/ui/`: the UI module (Lit): `<{{name}}-overview>`, the plugin's page and dashboard widget,
+  and `<{{name}}-panel>`, a panel on each note's page.
 - `test/`: tests that boot Trellis in process with the plugin enabled.
 
 ```sh

@@ -15,10 +15,10 @@ export const pluginNew: Command = {
   },
   help: [
     'The name is lower kebab case (customer-feedback). The package, trellis-plugin-<name>, holds a',
-    'server entry with one entity, one route and one hook, a Lit element for the dashboard, and a test',
-    'that boots Trellis in process. It depends on @trellis/sdk and lit as peers and has typecheck,',
-    'build (tsc, then vite for the UI module) and test (vitest) scripts. Then: cd into it, npm install,',
-    'npm test. See docs/guides/writing-a-plugin.md.',
+    'server entry with one entity, one route and one hook, Lit elements for a page, a dashboard widget',
+    'and a record panel, and a test that boots Trellis in process. It depends on @trellis/sdk and lit as',
+    'peers and has typecheck, build (tsc, then vite for the UI module) and test (vitest) scripts. Then:',
+    'cd into it, npm install, npm test. See docs/guides/writing-a-plugin.md.',
   ].join('\n'),
   async run({ positionals: [name = ''], values }, io) {
     const names = pluginNames(name);

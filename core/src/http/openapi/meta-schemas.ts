@@ -47,6 +47,34 @@ const ENTITY_METADATA: JsonSchema = {
   required: ['name', 'label', 'pluralLabel', 'description', 'fields'],
 };
 
+const SCOPE: JsonSchema = { type: 'string', enum: ['none', 'own', 'team', 'all'] };
+
+/** An entity as metadata reads show it to the caller: their fields only, and what they may do. */
+const ENTITY_VIEW: JsonSchema = {
+  type: 'object',
+  description:
+    'The caller’s view of an entity: fields hidden from them are left out, and `access` says what they may do with its records. ' +
+    'Entities the caller may not read are not listed (and answer 404).',
+  properties: {
+    ...(ENTITY_METADATA.properties as Record<string, JsonSchema>),
+    access: {
+      type: 'object',
+      description:
+        'The caller’s scope for each action (their roles merged; `all` for administrators), and the fields they may read but not write',
+      properties: {
+        read: SCOPE,
+        create: SCOPE,
+        update: SCOPE,
+        delete: SCOPE,
+        export: SCOPE,
+        readOnlyFields: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['read', 'create', 'update', 'delete', 'export', 'readOnlyFields'],
+    },
+  },
+  required: [...(ENTITY_METADATA.required as string[]), 'access'],
+};
+
 const CARDINALITY: JsonSchema = { type: 'string', enum: ['one', 'many'] };
 const ENTITY_NAMES: JsonSchema = { type: 'array', items: { type: 'string' }, description: 'Empty means any entity' };
 
@@ -94,6 +122,7 @@ export const META_SCHEMAS: Record<string, JsonSchema> = {
   FieldDefinition: fieldDefinition,
   FieldChanges: bodySchema(bodies.fieldPatch),
   EntityMetadata: ENTITY_METADATA,
+  EntityView: ENTITY_VIEW,
   FieldMetadata: FIELD_METADATA,
   RelationTypeDefinition: bodySchema(relationTypeBodies.definition),
   RelationTypeChanges: bodySchema(relationTypeBodies.patch),

@@ -74,8 +74,11 @@ const metaPaths: Record<string, OpenApiObject> = {
     get: {
       operationId: 'metaListEntities',
       tags: ['Metadata'],
-      summary: 'List entities with their fields',
-      responses: { '200': jsonResponse('Every entity', dataOf({ type: 'array', items: ref('EntityMetadata') })), ...problems(401) },
+      summary: 'List the entities the caller may read, with the fields they may see and their rights',
+      responses: {
+        '200': jsonResponse('Every entity the caller may read', dataOf({ type: 'array', items: ref('EntityView') })),
+        ...problems(401),
+      },
     },
     post: {
       operationId: 'metaCreateEntity',
@@ -90,8 +93,9 @@ const metaPaths: Record<string, OpenApiObject> = {
     get: {
       operationId: 'metaGetEntity',
       tags: ['Metadata'],
-      summary: 'Read an entity',
-      responses: { '200': jsonResponse('The entity', dataOf(ref('EntityMetadata'))), ...problems(401, 404) },
+      summary: 'Read an entity as the caller sees it',
+      description: 'An entity the caller may not read answers 404, like an unknown one.',
+      responses: { '200': jsonResponse('The entity', dataOf(ref('EntityView'))), ...problems(401, 404) },
     },
     patch: {
       operationId: 'metaUpdateEntity',

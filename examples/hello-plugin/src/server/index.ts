@@ -1,5 +1,5 @@
 import { definePlugin } from '@trellis/sdk';
-import { greetingEntity } from './greeting-entity.js';
+import { GREETING, greetingEntity } from './greeting-entity.js';
 import { greetingHooks } from './greeting-hooks.js';
 import { countGreeting, dailyReport } from './jobs.js';
 import { greetingRoutes } from './routes.js';
@@ -13,7 +13,7 @@ import { contactCreated } from './subscribers.js';
 export default definePlugin({
   name: 'hello',
   version: '1.0.0',
-  description: 'Says hello: an entity, a route, a hook, a job, settings and a dashboard card',
+  description: 'Says hello: an entity, routes, hooks, jobs, settings, and UI: a page, a dashboard card, a record panel and action',
   requires: { core: '^0.1.0' },
   entities: [greetingEntity],
   routes: greetingRoutes,
@@ -25,5 +25,9 @@ export default definePlugin({
     navigation: [{ label: 'Greetings', path: '/greetings', icon: 'hand-wave' }],
     pages: [{ path: '/greetings', title: 'Greetings', element: 'hello-greeting-card' }],
     dashboardWidgets: [{ label: 'A greeting', element: 'hello-greeting-card', size: 'small' }],
+    // On the page of each greeting; `entity` names the records that show the panel.
+    recordPanels: [{ entity: GREETING, label: 'Greeting', element: 'hello-record-panel' }],
+    // No `entity`: every record's page offers to say hello to it.
+    recordActions: [{ label: 'Say hello', element: 'hello-greet-action' }],
   },
 });

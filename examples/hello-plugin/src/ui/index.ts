@@ -3,3 +3,5 @@
  * Importing it defines the plugin's custom elements.
  */
 export { HelloGreetingCard } from './hello-greeting-card.js';
+export { HelloRecordPanel } from './hello-record-panel.js';
+export { HelloGreetAction } from './hello-greet-action.js';

@@ -33,7 +33,12 @@ export default definePlugin({
       },
     },
   ],
+  // Loaded by the admin UI when the plugin is enabled: a page (linked from the navigation), a
+  // dashboard widget, and a panel on each note's page. The elements are in src/ui.
   ui: {
-    dashboardWidgets: [{ label: '{{title}}', element: '{{name}}-panel' }],
+    navigation: [{ label: '{{title}}', path: '/overview' }],
+    pages: [{ path: '/overview', title: '{{title}}', element: '{{name}}-overview' }],
+    dashboardWidgets: [{ label: '{{title}}', element: '{{name}}-overview' }],
+    recordPanels: [{ entity: note.name, label: 'About this note', element: '{{name}}-panel' }],
   },
 });

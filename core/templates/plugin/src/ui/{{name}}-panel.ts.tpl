@@ -1,48 +1,41 @@
 import { LitElement, css, html } from 'lit';
 
 /**
- * A dashboard widget: how many notes there are, from the plugin's own route.
- * The admin UI's session cookie authenticates the request.
+ * A record panel on notes: how long the note is. The admin UI sets `entity`, `recordId` and
+ * `record` (the note as the API returns it), and sets `record` again after every edit.
  */
 export class {{pascal}}Panel extends LitElement {
-  static override properties = { notes: { state: true }, failed: { state: true } };
+  static override properties = {
+    entity: { attribute: false },
+    recordId: { attribute: false },
+    record: { attribute: false },
+  };
 
   static override styles = css`
     :host {
       display: block;
-      padding: 1rem;
+    }
+    p {
+      margin: 0;
+      color: var(--tr-muted, #5b6474);
     }
   `;
 
-  declare notes: number | null;
-  declare failed: boolean;
+  declare entity: string;
+  declare recordId: string;
+  declare record: Record<string, unknown> | null;
 
   constructor() {
     super();
-    this.notes = null;
-    this.failed = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const response = await fetch('/api/plugins/{{name}}/hello', { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const { data } = (await response.json()) as { data: { notes: number } };
-      this.notes = data.notes;
-    } catch {
-      this.failed = true;
-    }
+    this.entity = '';
+    this.recordId = '';
+    this.record = null;
   }
 
   override render() {
-    if (this.failed) return html`<p>{{title}} is not available.</p>`;
-    if (this.notes === null) return html`<p>Loading…</p>`;
-    return html`<p>{{title}}: ${this.notes} note${this.notes === 1 ? '' : 's'}</p>`;
+    const body = typeof this.record?.body === 'string' ? this.record.body : '';
+    const words = body.split(/\s+/).filter(Boolean).length;
+    return html`<p>${words ? `${words} word${words === 1 ? '' : 's'} in this note.` : 'This note has no text yet.'}</p>`;
   }
 }
 
