@@ -31,6 +31,24 @@ const boundaries = [
     },
   },
   {
+    // A first-party plugin's tests boot the plugins it requires (contacts for sales) beside it,
+    // through their packages' public entry; core and the admin UI stay out of reach.
+    files: ['plugins/*/test/**/*.{ts,js,mjs}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            boundary(
+              "a plugin's tests may import @trellis/sdk, their own plugin and the packages of the plugins it requires (@trellis/plugin-*), never core or the admin UI.",
+              [...CORE, ...ADMIN_UI, '@trellis/example-*'],
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['sdk/src/**/*.{ts,js,mjs}'],
     rules: {
       'no-restricted-imports': [

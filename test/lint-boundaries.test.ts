@@ -44,6 +44,20 @@ describe('dependency boundaries', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it("lets a plugin's tests boot another plugin from its package, but not reach core", async () => {
+    const source =
+      "import contacts from '@trellis/plugin-contacts';\nimport { createTestApp } from '@trellis/sdk/testing';\nexport { contacts, createTestApp };\n";
+    expect(await boundaryErrors('plugins/sales/test/board.test.ts', source)).toEqual([]);
+    const core = await boundaryErrors(
+      'plugins/sales/test/board.test.ts',
+      "import { createTrellis } from '@trellis/core';\nexport { createTrellis };\n",
+    );
+    expect(core).toHaveLength(1);
+    expect(core[0]).toContain("a plugin's tests may import @trellis/sdk");
+    // Outside tests the rule holds: a plugin's code never imports another plugin.
+    expect(await boundaryErrors('plugins/sales/src/server/index.ts', source)).toHaveLength(1);
+  });
+
   it('lets a plugin use the SDK and lit', async () => {
     const source =
       "import { defineEntity } from '@trellis/sdk';\nimport { LitElement } from 'lit';\nexport { defineEntity, LitElement };\n";

@@ -65,7 +65,10 @@ function refusal(reference: ModuleReference, file: string, packageRoot: string):
   if (!/^@trellis\//.test(specifier) || specifier === '@trellis/sdk') return null;
   const inTests = relative(packageRoot, file).split(/[\\/]/)[0] === 'test';
   if (specifier === '@trellis/sdk/testing') return inTests ? null : 'the test kit belongs in test/, not in the shipped plugin';
-  return 'plugins and examples may import only @trellis/sdk (and @trellis/sdk/testing in tests) from Trellis';
+  // A first-party plugin's tests boot the plugins it requires (contacts for sales) from their packages' entry.
+  const firstParty = relative(ROOT, packageRoot).split(/[\\/]/)[0] === 'plugins';
+  if (inTests && firstParty && /^@trellis\/plugin-[a-z0-9-]+$/.test(specifier)) return null;
+  return "plugins and examples may import only @trellis/sdk (and in tests @trellis/sdk/testing and, for plugins/, other plugins' packages) from Trellis";
 }
 
 /** The violations in one file of the package rooted at `packageRoot`. */
@@ -136,9 +139,18 @@ describe('plugins and examples import only @trellis/sdk', () => {
       "import { createTestApp } from '@trellis/sdk/testing';",
       "import plugin from '../src/server/index.js';",
       "import { createTestApp as internal } from '@trellis/core/testing';",
+      "import contacts from '@trellis/plugin-contacts';",
+      "import { seed } from '@trellis/plugin-contacts/dist/server/demo.js';",
     ].join('\n');
     const found = violationsIn(join(packageRoot, 'test', 'plugin.test.ts'), packageRoot, sample);
-    expect(found.map(({ line, specifier }) => [line, specifier])).toEqual([[3, '@trellis/core/testing']]);
+    expect(found.map(({ line, specifier }) => [line, specifier])).toEqual([
+      [3, '@trellis/core/testing'],
+      [5, '@trellis/plugin-contacts/dist/server/demo.js'],
+    ]);
+    // Only first-party plugins' tests, and never their shipped code.
+    const example = join(ROOT, 'examples', 'sample');
+    expect(violationsIn(join(example, 'test', 'plugin.test.ts'), example, sample)).toHaveLength(3);
+    expect(violationsIn(join(packageRoot, 'src', 'server', 'index.ts'), packageRoot, sample.split('\n')[3] ?? '')).toHaveLength(1);
   });
 
   it('holds for every package under plugins/ and examples/', () => {

@@ -16,7 +16,6 @@ import { SessionService } from './auth/sessions.js';
 import { readConfig, type TrellisConfig } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrateSystemTables } from './db/system-schema.js';
-import { seedDemo } from './demo/seed-demo.js';
 import { MetadataService } from './entities/metadata-service.js';
 import { MetadataStore } from './entities/metadata-store.js';
 import { listenForMetadataChanges } from './entities/metadata-sync.js';
@@ -43,9 +42,10 @@ import { staticFiles } from './http/static-files.js';
 import { createLogger, type Logger } from './logger.js';
 import { createJobQueue, type JobQueue } from './jobs/index.js';
 import { createMailer } from './mail/mailer.js';
-import { CORE_VERSION, discoverPlugins, inlineCandidate, PluginHost } from './plugins/index.js';
+import { CORE_VERSION, discoverPlugins, enableDefaultPlugins, inlineCandidate, PluginHost } from './plugins/index.js';
 import { RecordHooksRegistry } from './records/record-hooks.js';
 import { ConsentService, privacyApi, PrivacyService, RetentionService, SuppressionList, type RecordEraserDeps } from './privacy/index.js';
+import { usersApi } from './auth/users-api.js';
 import { cascadeAll } from './records/record-writes.js';
 import { RecordsService } from './records/records-service.js';
 import { RelationTypeService } from './relations/relation-type-service.js';
@@ -135,6 +135,8 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     jobs,
     logger,
     coreVersion: CORE_VERSION,
+    demo: config.demo,
+    demoActor: () => firstAdminActor(db),
     services: {
       records,
       store,
@@ -145,6 +147,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
       logger,
       timeline: (actor, plugin, transaction) => timelineApi(timeline, actor, plugin, transaction),
       privacy: privacyApi(consents, suppressions),
+      users: usersApi(db),
       access,
       defaultPermissions: (plugin, permissions) => roles.mergePluginPermissions(plugin, permissions, pluginActor(plugin)),
     },
@@ -157,7 +160,6 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   await store.load();
   const sessions = new SessionService(db, config.sessionDays);
   const bootstrap = await ensureFirstAdmin(db, config);
-  if (config.demo && (await seedDemo(store, metadata, records, await firstAdminActor(db)))) logger.info('demo data seeded');
   const stopListening = listenForMetadataChanges(db, store, logger);
 
   const container = rootContainer.createChildContainer();
@@ -225,6 +227,9 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     ],
   });
   await plugins.start();
+  // Only the start that created the first administrator: a plugin disabled since stays disabled.
+  if (bootstrap.created) await enableDefaultPlugins(plugins, config.defaultPlugins, logger);
+  if (config.demo) await plugins.seedDemo();
 
   let server: Server | undefined;
   return {

@@ -19,8 +19,16 @@ export interface TrellisConfig {
   sessionDays: number;
   /** Trust X-Forwarded-* headers from a TLS-terminating proxy (TRELLIS_TRUST_PROXY=1): cookies become Secure. */
   trustProxy: boolean;
-  /** Seed demo companies and contacts at start (TRELLIS_DEMO=1), once. */
+  /**
+   * Seed the demo data of every enabled plugin (TRELLIS_DEMO=1): at start, and whenever a plugin
+   * is enabled later; once per plugin and database.
+   */
   demo: boolean;
+  /**
+   * Plugins enabled on the first start of a new database, the one that creates the first
+   * administrator (TRELLIS_DEFAULT_PLUGINS, comma-separated; default `contacts`; empty: none).
+   */
+  defaultPlugins: string[];
   /** Folders whose sub-folders are plugin packages, relative to the working directory (TRELLIS_PLUGIN_DIRS, comma-separated). */
   pluginDirs: string[];
   /** Retries of a failed webhook delivery after its first attempt (TRELLIS_WEBHOOK_RETRIES). */
@@ -52,6 +60,7 @@ const DEFAULTS: TrellisConfig = {
   sessionDays: 14,
   trustProxy: false,
   demo: false,
+  defaultPlugins: ['contacts'],
   pluginDirs: ['plugins', 'examples'],
   webhookRetries: 8,
   webhookBackoffSeconds: 30,
@@ -76,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (env.TRELLIS_SESSION_DAYS) fromEnv.sessionDays = positiveInt('TRELLIS_SESSION_DAYS', env.TRELLIS_SESSION_DAYS);
   if (env.TRELLIS_DEMO) fromEnv.demo = flag(env.TRELLIS_DEMO);
   if (env.TRELLIS_TRUST_PROXY) fromEnv.trustProxy = flag(env.TRELLIS_TRUST_PROXY);
+  if (env.TRELLIS_DEFAULT_PLUGINS !== undefined) fromEnv.defaultPlugins = commaList(env.TRELLIS_DEFAULT_PLUGINS);
   if (env.TRELLIS_PLUGIN_DIRS !== undefined) fromEnv.pluginDirs = commaList(env.TRELLIS_PLUGIN_DIRS);
   if (env.TRELLIS_WEBHOOK_RETRIES) fromEnv.webhookRetries = positiveInt('TRELLIS_WEBHOOK_RETRIES', env.TRELLIS_WEBHOOK_RETRIES, true);
   if (env.TRELLIS_WEBHOOK_BACKOFF_SECONDS) {

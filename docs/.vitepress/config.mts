@@ -23,6 +23,7 @@ const guides: DefaultTheme.SidebarItem = {
     { text: 'Writing a plugin', link: '/guides/writing-a-plugin' },
     { text: 'Testing a plugin', link: '/guides/testing-a-plugin' },
     { text: 'Contributing UI', link: '/guides/contributing-ui' },
+    { text: 'Plugin UI slots', link: '/plugin-ui' },
   ],
 };
 
@@ -35,6 +36,7 @@ const reference: DefaultTheme.SidebarItem = {
     { text: 'Relations', link: '/reference/relations' },
     { text: 'Command line', link: '/reference/cli' },
     { text: 'Timeline', link: '/reference/timeline' },
+    { text: 'Records API (plugins)', link: '/reference/records-api' },
     { text: 'Security and permissions', link: '/reference/security' },
     { text: 'Audit log', link: '/reference/audit' },
     { text: 'GDPR and privacy', link: '/reference/gdpr' },

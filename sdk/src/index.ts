@@ -5,6 +5,16 @@
  * @module sdk
  */
 export type { ActorRef } from './actors.js';
+export { AGGREGATE_FUNCTIONS, DATE_BUCKETS } from './aggregates.js';
+export type {
+  AggregateFunction,
+  DateBucket,
+  AggregateMetric,
+  AggregateGroup,
+  AggregateQuery,
+  AggregateRow,
+  AggregateResult,
+} from './aggregates.js';
 export type { PluginContext, RouteContext, RouteHandler, PluginRouter, RecordHookContext } from './context.js';
 export { SYSTEM_FIELDS, defineEntity } from './entities.js';
 export type { SystemField, EntityDefinition, EntityMetadata } from './entities.js';
@@ -58,6 +68,7 @@ export type { RelationCardinality, RelationTypeDefinition, RelationTypeMetadata,
 export { Tokens } from './services.js';
 export type {
   RecordsApi,
+  UpdateOptions,
   MetadataApi,
   RelationsApi,
   JobsApi,
@@ -70,5 +81,15 @@ export type {
   Services,
 } from './services.js';
 export type { TimelineEntryInput, TimelineEntry } from './timeline.js';
+export type { UserSummary, UsersApi } from './users.js';
 export { UI_SLOTS } from './ui.js';
-export type { UiSlot, UiContributions } from './ui.js';
+export type {
+  UiSlot,
+  UiContributions,
+  UiNavigationEntry,
+  UiPage,
+  UiRecordPanel,
+  UiRecordAction,
+  UiDashboardWidget,
+  UiFieldRenderer,
+} from './ui.js';

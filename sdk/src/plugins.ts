@@ -8,7 +8,7 @@ import type { JobDefinition } from './jobs.js';
 import type { JsonSchema } from './json.js';
 import type { RecordsApi } from './services.js';
 import type { RelationTypeDefinition } from './relations.js';
-import type { UiContributions } from './ui.js';
+import { uiProblems, type UiContributions } from './ui.js';
 import type { PluginPermissions } from './permissions.js';
 import type { PluginPrivacy } from './privacy.js';
 
@@ -173,6 +173,27 @@ export interface PluginDefinition {
   setup?(ctx: PluginContext): void | Promise<void>;
   /** Called on disable, before everything is unmounted. */
   teardown?(ctx: PluginContext): void | Promise<void>;
+  /**
+   * Seeds demo data: called once per database, after the plugin is enabled, when demo data is
+   * asked for (`TRELLIS_DEMO=1` or `trellis demo`); the demo data of the plugins it requires is
+   * seeded first. Its services act as the first administrator, so the records have an owner.
+   * Throwing is logged and reported but never fails the plugin; the demo is then tried again
+   * next time, so write it to cope with a partial earlier run or to fail before writing.
+   *
+   * @example
+   * ```ts
+   * definePlugin({
+   *   name: 'hello',
+   *   version: '1.0.0',
+   *   entities: [greetingEntity],
+   *   async demo(ctx) {
+   *     const records = ctx.services.get(Tokens.Records);
+   *     for (const message of ['Welcome', 'Bonjour']) await records.create('hello_greeting', { message });
+   *   },
+   * });
+   * ```
+   */
+  demo?(ctx: PluginContext): Promise<void>;
 }
 
 /**
@@ -251,6 +272,9 @@ export function definePlugin<const T extends PluginDefinition>(definition: T): T
   for (const type of definition.fieldTypes ?? [])
     if (!type.name.startsWith(`${definition.name}.`))
       throw new TypeError(`${where}: field type "${type.name}" must be named "${definition.name}.<type>"`);
+  if (definition.demo !== undefined && typeof definition.demo !== 'function') throw new TypeError(`${where}: demo must be a function`);
+  const [uiProblem] = uiProblems(definition.name, definition.ui ?? {});
+  if (uiProblem) throw new TypeError(`${where}: ui ${uiProblem}`);
   return Object.freeze(definition);
 }
 

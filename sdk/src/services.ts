@@ -8,6 +8,25 @@ import type { Filter } from './filters.js';
 import type { TimelineEntry, TimelineEntryInput } from './timeline.js';
 import type { MailMessage } from './mailer.js';
 import type { PrivacyApi } from './privacy.js';
+import type { AggregateQuery, AggregateResult } from './aggregates.js';
+import type { UsersApi } from './users.js';
+
+/**
+ * Options of {@link RecordsApi.update}.
+ *
+ * @example
+ * ```ts
+ * const options: UpdateOptions = { expectedUpdatedAt: deal.updated_at as string };
+ * ```
+ */
+export interface UpdateOptions {
+  /**
+   * Optimistic concurrency: the `updated_at` the caller read. When the record has changed since
+   * (checked on the locked row inside the write's transaction), the update is refused with a
+   * {@link ConflictError} of code `TRELLIS_STALE_RECORD` and nothing is written.
+   */
+  expectedUpdatedAt?: string;
+}
 
 /**
  * Records of any entity, read and written through core (validation, hooks, events included).
@@ -29,10 +48,40 @@ export interface RecordsApi {
   get(entity: string, id: string, options?: Pick<ListQuery, 'fields' | 'expand'>): Promise<TrellisRecord>;
   /** Creates a record; throws {@link ValidationError} naming the fields on bad input. */
   create(entity: string, data: Record<string, unknown>): Promise<TrellisRecord>;
-  /** Changes the given fields of a record. */
-  update(entity: string, id: string, changes: Record<string, unknown>): Promise<TrellisRecord>;
+  /** Changes the given fields of a record; with `expectedUpdatedAt`, only if nobody changed it since. */
+  update(entity: string, id: string, changes: Record<string, unknown>, options?: UpdateOptions): Promise<TrellisRecord>;
   /** Deletes a record and its relations. */
   delete(entity: string, id: string): Promise<void>;
+  /**
+   * Counts, sums, averages, minimums and maximums per group, computed by the database in one
+   * `GROUP BY` over the records the caller may read. Unknown fields, functions that do not fit
+   * a field's type, and bad filters throw {@link ValidationError} naming the path.
+   *
+   * @example
+   * ```ts
+   * const { data } = await records.aggregate('sales_deal', {
+   *   groupBy: [{ field: 'expected_close', by: 'month' }],
+   *   metrics: { weighted: { fn: 'sum', field: 'amount', times: 'probability' } },
+   * });
+   * ```
+   */
+  aggregate(entity: string, query: AggregateQuery): Promise<AggregateResult>;
+  /**
+   * Runs `work` in one database transaction: every read and write made through the records it
+   * receives (hooks included) commits together, or rolls back together when `work` throws.
+   * Domain events are announced after the commit. Called on records that are already inside a
+   * transaction (a record hook's `ctx.records`, a migration's), it joins that transaction.
+   * Relations, the timeline and other services are not part of it unless they already are.
+   *
+   * @example
+   * ```ts
+   * const deal = await records.transaction(async (tx) => {
+   *   const company = await tx.create('company', { name: 'Acme' });
+   *   return tx.create('sales_deal', { title: 'Acme — 40 seats', company: company.id });
+   * });
+   * ```
+   */
+  transaction<T>(work: (records: RecordsApi) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -210,6 +259,8 @@ export const Tokens = {
   Timeline: token<TimelineApi>('timeline'),
   /** {@link PrivacyApi} */
   Privacy: token<PrivacyApi>('privacy'),
+  /** {@link UsersApi} */
+  Users: token<UsersApi>('users'),
 } as const;
 
 /**

@@ -7,6 +7,24 @@ describe('definePlugin', () => {
     expect(Object.isFrozen(plugin)).toBe(true);
   });
 
+  it('accepts a demo hook and refuses a demo that is not a function', () => {
+    const demo = async () => {};
+    expect(definePlugin({ name: 'hello', version: '1.0.0', demo }).demo).toBe(demo);
+    const notCallable = { name: 'hello', version: '1.0.0', demo: 'seed' } as unknown as Parameters<typeof definePlugin>[0];
+    expect(() => definePlugin(notCallable)).toThrow('definePlugin("hello"): demo must be a function');
+  });
+
+  it('accepts UI contributions whose elements are named after the plugin', () => {
+    const ui = {
+      navigation: [{ label: 'Greetings', path: '/greetings' }],
+      pages: [{ path: '/greetings', title: 'Greetings', element: 'hello-greeting-card' }],
+      recordPanels: [{ label: 'Greeting', element: 'hello-record-panel' }],
+      recordActions: [{ entity: 'contact', label: 'Say hello', element: 'hello-greet-action' }],
+      dashboardWidgets: [{ label: 'A greeting', element: 'hello-greeting-card', size: 'small' as const }],
+    };
+    expect(definePlugin({ name: 'hello', version: '1.0.0', ui }).ui).toBe(ui);
+  });
+
   it.each([
     [{ name: 'Hello', version: '1.0.0' }, /lower kebab case/],
     [{ name: 'hello_world', version: '1.0.0' }, /lower kebab case/],
@@ -26,6 +44,18 @@ describe('definePlugin', () => {
     [
       { name: 'hello', version: '1.0.0', fieldTypes: [defineFieldType({ name: 'other.rating', label: 'R', base: 'integer' })] },
       /must be named "hello.<type>"/,
+    ],
+    [
+      { name: 'hello', version: '1.0.0', ui: { recordPanels: [{ label: 'Greetings', element: 'greeting-panel' }] } },
+      /ui element "greeting-panel" must be named "hello-<thing>"/,
+    ],
+    [
+      { name: 'hello', version: '1.0.0', ui: { recordActions: [{ label: 'Greet', element: 'hello-Greet' }] } },
+      /ui element "hello-Greet" must be named/,
+    ],
+    [
+      { name: 'hello', version: '1.0.0', ui: { pages: [{ path: 'greetings', title: 'Greetings', element: 'hello-page' }] } },
+      /ui page "greetings": the path must start with "\/"/,
     ],
   ])('refuses %j', (definition, message) => {
     expect(() => definePlugin(definition)).toThrow(message);

@@ -21,6 +21,7 @@ import {
   type ServiceToken,
   type Services,
   type TimelineApi,
+  type UiContributions,
   type UiSlot,
 } from '@trellis/sdk';
 import { createTestApp, type TestApp } from '@trellis/sdk/testing';
@@ -29,6 +30,22 @@ describe('definePlugin', () => {
   it('needs only a name and a version', () => {
     expectTypeOf<{ name: string; version: string }>().toExtend<PluginDefinition>();
     expectTypeOf<{ name: string }>().not.toExtend<PluginDefinition>();
+  });
+
+  it('takes an async demo hook receiving the plugin context', () => {
+    definePlugin({
+      name: 'hello',
+      version: '1.0.0',
+      async demo(ctx) {
+        expectTypeOf(ctx.plugin).toEqualTypeOf<string>();
+        await ctx.services.get(Tokens.Records).create('hello_greeting', { message: 'Welcome' });
+      },
+    });
+    type DemoContext = Parameters<NonNullable<PluginDefinition['demo']>>[0];
+    expectTypeOf<DemoContext>().toEqualTypeOf<Parameters<NonNullable<PluginDefinition['setup']>>[0]>();
+    expectTypeOf<ReturnType<NonNullable<PluginDefinition['demo']>>>().toEqualTypeOf<Promise<void>>();
+    // A demo must be asynchronous: core awaits it before writing that it ran.
+    expectTypeOf<{ name: string; version: string; demo: () => void }>().not.toExtend<PluginDefinition>();
   });
 
   it('types routes, hooks, jobs and subscribers from the declaration alone', () => {
@@ -117,6 +134,17 @@ describe('UI slots and the test kit', () => {
   it('keeps the slot names a closed list', () => {
     expectTypeOf<'record.panel'>().toExtend<UiSlot>();
     expectTypeOf<'sidebar'>().not.toExtend<UiSlot>();
+    expectTypeOf<'record.action'>().toExtend<UiSlot>();
+  });
+
+  it('takes record panels and actions for one entity or for every entity', () => {
+    expectTypeOf<{ label: string; element: string }>().toExtend<NonNullable<UiContributions['recordActions']>[number]>();
+    expectTypeOf<{ entity: string; label: string; element: string }>().toExtend<NonNullable<UiContributions['recordPanels']>[number]>();
+    expectTypeOf<{ label: string; element: string }>().toExtend<NonNullable<UiContributions['recordPanels']>[number]>();
+    expectTypeOf<{ entity: string; element: string }>().not.toExtend<NonNullable<UiContributions['recordActions']>[number]>();
+    expectTypeOf<{ label: string; element: string; size: 'huge' }>().not.toExtend<
+      NonNullable<UiContributions['dashboardWidgets']>[number]
+    >();
   });
 
   it('boots a test app', () => {

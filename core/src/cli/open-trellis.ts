@@ -1,12 +1,13 @@
 import { createTrellis, type Trellis } from '../app.js';
+import type { TrellisConfig } from '../config.js';
 import type { CliIo } from './io.js';
 
 /**
- * Opens Trellis on the configured database (the same configuration as `trellis start`) without
- * listening, runs `work`, and closes it whatever happens.
+ * Opens Trellis on the configured database (the same configuration as `trellis start`, with
+ * `config` over it) without listening, runs `work`, and closes it whatever happens.
  */
-export async function withTrellis<T>(io: CliIo, work: (trellis: Trellis) => Promise<T>): Promise<T> {
-  const trellis = await createTrellis({ env: io.env, logger: io.logger('warn') });
+export async function withTrellis<T>(io: CliIo, work: (trellis: Trellis) => Promise<T>, config: Partial<TrellisConfig> = {}): Promise<T> {
+  const trellis = await createTrellis({ env: io.env, logger: io.logger('warn'), config });
   try {
     announceFirstAdmin(trellis, io);
     return await work(trellis);

@@ -2,6 +2,7 @@ import { TrellisError } from '../errors.js';
 import { CliError } from './cli-error.js';
 import { runCommand, usage, type Command } from './command.js';
 import { CORE_PACKAGE } from './core-package.js';
+import { demo } from './commands/demo.js';
 import { migrate } from './commands/migrate.js';
 import { pluginActions } from './commands/plugin-action.js';
 import { pluginList } from './commands/plugin-list.js';
@@ -9,7 +10,7 @@ import { pluginNew } from './commands/plugin-new.js';
 import { start } from './commands/start.js';
 import type { CliIo } from './io.js';
 
-const COMMANDS: Command[] = [start, migrate, pluginList, ...pluginActions, pluginNew];
+const COMMANDS: Command[] = [start, migrate, demo, pluginList, ...pluginActions, pluginNew];
 
 const HELP = new Set(['--help', '-h', 'help']);
 

@@ -4,7 +4,7 @@ import { createAuditTables } from '../audit/schema.js';
 import { createAuthSecurityTables } from '../auth/schema.js';
 import { createJobsTables } from '../jobs/schema.js';
 import { createPrivacyTables } from '../privacy/schema.js';
-import { createPluginsTables } from '../plugins/schema.js';
+import { createPluginDemoTable, createPluginsTables } from '../plugins/schema.js';
 import { createTimelineTables } from '../timeline/schema.js';
 import { createWebhooksTables } from '../webhooks/schema.js';
 
@@ -110,6 +110,7 @@ const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
   '0009_auth_security': createAuthSecurityTables,
   '0010_audit': createAuditTables,
   '0011_privacy': createPrivacyTables,
+  '0012_plugin_demo': createPluginDemoTable,
 };
 
 /** Feeds the in-code migrations to knex's migrator, so `knex_migrations` records what ran. */

@@ -1,6 +1,8 @@
 export { CORE_VERSION } from './core-version.js';
+export { enableDefaultPlugins } from './default-plugins.js';
 export { discoverPlugins, inlineCandidate } from './discovery.js';
 export type { DiscoveryOptions, PluginCandidate } from './discovery.js';
+export type { DemoReport } from './plugin-demo.js';
 export { PluginFailedError } from './plugin-errors.js';
 export { PluginHost } from './plugin-host.js';
 export type { PluginHostDeps } from './plugin-host.js';

@@ -1,7 +1,7 @@
 import type { JsonObject, PluginInfo, Services, SettingsApi } from '@trellis/sdk';
 import type { Knex } from 'knex';
 import type { PluginStep, PluginStepRecorder } from '../audit/plugin-audit.js';
-import type { Actor } from '../auth/actor.js';
+import { pluginActor, type Actor } from '../auth/actor.js';
 import { ValidationError } from '../errors.js';
 import type { RecordsTransaction } from '../records/records-transaction.js';
 import { dependantsOf, dependencyOrder } from './dependency-order.js';
@@ -9,6 +9,7 @@ import type { PluginCandidate } from './discovery.js';
 import { assertFieldTypesUnused } from './field-type-usage.js';
 import { PluginCatalog } from './plugin-catalog.js';
 import { confirmationRequired, notInstalled, PluginFailedError, requiredBy } from './plugin-errors.js';
+import { DemoSeeder, demoOrder, type DemoReport } from './plugin-demo.js';
 import { describeDeclarations, type SchemaDeps } from './plugin-install.js';
 import type { MountedRouter, PluginRoutes } from './plugin-router.js';
 import type { RuntimeDeps } from './plugin-runtime.js';
@@ -25,6 +26,10 @@ export type PluginHostDeps = Omit<SchemaDeps, 'services'> &
     services: Omit<PluginServiceDeps, 'settings'>;
     /** Core's own version, checked against `requires.core`. */
     coreVersion: string;
+    /** Seed a plugin's demo data right after it is enabled (TRELLIS_DEMO=1). */
+    demo?: boolean;
+    /** Who a plugin's demo acts as (the first administrator, so demo records have an owner); default the plugin itself. */
+    demoActor?: () => Promise<Actor>;
   };
 
 /**
@@ -41,6 +46,7 @@ export class PluginHost {
   private readonly steps: PluginSteps;
   private readonly settings = new PluginSettingsValidator();
   private readonly services: PluginServiceDeps;
+  private readonly demo: DemoSeeder;
   private seenVersion = -1;
   private queue: Promise<unknown> = Promise.resolve();
   private stopFollowing: (() => Promise<void>) | undefined;
@@ -49,6 +55,14 @@ export class PluginHost {
     this.state = new PluginStateStore(deps.db);
     this.catalog = new PluginCatalog(this.state);
     this.services = { ...deps.services, settings: (plugin) => this.settingsApi(plugin) };
+    this.demo = new DemoSeeder({
+      db: deps.db,
+      logger: deps.logger,
+      context: async (plugin) => {
+        const actor = deps.demoActor ? await deps.demoActor() : pluginActor(plugin);
+        return { plugin, services: pluginServices(this.services, plugin, actor) };
+      },
+    });
     this.steps = new PluginSteps({
       catalog: this.catalog,
       state: this.state,
@@ -122,9 +136,27 @@ export class PluginHost {
     return this.step(name, 'installed', () => this.steps.install(name));
   }
 
-  /** Enables a plugin (installing or upgrading it first, and enabling what it requires). */
-  enable(name: string): Promise<PluginInfo> {
-    return this.step(name, 'enabled', () => this.steps.enable(name));
+  /**
+   * Enables a plugin (installing or upgrading it first, and enabling what it requires); with
+   * demo data on, then seeds its demo data (and that of what it requires) if not there yet.
+   */
+  async enable(name: string): Promise<PluginInfo> {
+    const info = await this.step(name, 'enabled', () => this.steps.enable(name));
+    if (this.deps.demo) await this.seedDemo([name]);
+    return info;
+  }
+
+  /**
+   * Seeds the demo data of enabled plugins (those named, with what they require; all when no
+   * name is given) whose demo has not run on this database yet, each after what it requires.
+   * A failing demo is logged and reported, never thrown.
+   */
+  seedDemo(names?: string[]): Promise<DemoReport> {
+    return this.exclusive(async () => {
+      await this.sync();
+      const enabled = [...this.steps.mounted.values()].map(({ definition }) => definition);
+      return this.demo.seed(demoOrder(enabled, names));
+    });
   }
 
   /** Disables a plugin: teardown, then its routes, hooks, subscribers and jobs are unplugged. Data stays. */

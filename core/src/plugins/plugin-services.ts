@@ -14,6 +14,7 @@ import {
   type Services,
   type SettingsApi,
   type TimelineApi,
+  type UsersApi,
 } from '@trellis/sdk';
 import type { AccessControl } from '../access/access-control.js';
 import type { Actor } from '../auth/actor.js';
@@ -41,6 +42,8 @@ export interface PluginServiceDeps {
   settings(plugin: string): SettingsApi;
   /** Consents and the suppression list. */
   privacy: PrivacyApi;
+  /** Read-only user look-ups. */
+  users: UsersApi;
   /** Who may do what: `ctx.can` and route permissions of plugin routes. */
   access: AccessControl;
   /** Merges a plugin's default permissions into the existing roles (PluginDefinition.permissions), after install. */
@@ -69,6 +72,7 @@ export function pluginServices(deps: PluginServiceDeps, plugin: string, actor: A
     [Tokens.Settings, () => deps.settings(plugin)],
     [Tokens.Timeline, () => deps.timeline(actor, plugin, transaction)],
     [Tokens.Privacy, () => deps.privacy],
+    [Tokens.Users, () => deps.users],
   ]);
   const built = new Map<symbol, unknown>();
   return {

@@ -5,6 +5,7 @@ import { requiredPlugins, satisfies, unmetRequirements } from './dependency-orde
 import type { PluginCatalog } from './plugin-catalog.js';
 import { dependencyCycle, dependencyMissing, downgrade, errorMessage, PluginFailedError, versionMismatch } from './plugin-errors.js';
 import { registerPluginFieldTypes, storedFieldTypes } from './plugin-field-types.js';
+import { forgetDemo } from './plugin-demo.js';
 import { applyDeclarations, dropDeclarations, schemaTransaction, type SchemaDeps } from './plugin-install.js';
 import { mountPlugin, unmountPlugin, type MountedPlugin, type RuntimeDeps } from './plugin-runtime.js';
 import type { PluginRow, PluginStateStore, StoredPluginState } from './plugin-state.js';
@@ -86,11 +87,13 @@ export class PluginSteps {
     await this.defaultPermissions(definition);
   }
 
-  /** Drops what a plugin created and its state, in one transaction (it must be unmounted). */
+  /** Drops what a plugin created, its state and its demo marker, in one transaction (it must be unmounted). */
   async uninstall(name: string): Promise<void> {
     await schemaTransaction(this.deps.schema, async (trx) => {
       await dropDeclarations(this.deps.schema, name, trx);
       await this.deps.state.remove(name, trx);
+      // Its demo records are gone with its entities: a reinstall seeds them again.
+      await forgetDemo(trx, name);
     });
     this.deps.catalog.replaceFieldTypes(name, undefined);
     await this.deps.catalog.reload();

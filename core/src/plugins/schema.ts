@@ -29,3 +29,14 @@ export async function createPluginsTables(knex: Knex): Promise<void> {
     });
   }
 }
+
+/**
+ * Which plugins' demo data a database holds (a migration of core/src/db/system-schema.ts): a
+ * row is written once a plugin's `demo` succeeded, and deleted when the plugin is uninstalled.
+ */
+export async function createPluginDemoTable(knex: Knex): Promise<void> {
+  await knex.schema.createTable('trellis_plugin_demo', (t) => {
+    t.text('plugin').primary();
+    t.timestamp('seeded_at', { useTz: true }).notNullable();
+  });
+}

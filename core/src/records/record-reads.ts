@@ -1,4 +1,4 @@
-import type { FieldMetadata, RecordPage, TrellisRecord } from '@trellis/sdk';
+import type { AggregateResult, FieldMetadata, RecordPage, TrellisRecord } from '@trellis/sdk';
 import type { Dialect } from '../db/connect.js';
 import type { Row, SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
@@ -8,6 +8,7 @@ import type { MetadataStore } from '../entities/metadata-store.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { decodeRow } from './codec.js';
 import { compileFilter } from './filter-compiler.js';
+import { planAggregate, runAggregate } from './record-aggregates.js';
 import { afterCursor, decodeCursor, encodeCursor, orderBy, parseSort } from './keyset.js';
 import { assertListable, restrict, scopeCondition, viewOf, type ReadGrants } from './record-access.js';
 import { and, or, placeholders } from './sql.js';
@@ -75,6 +76,16 @@ export class RecordReader {
     const where = this.where(entity, options, grants);
     const [row] = await sql.query(`SELECT COUNT(*) AS n FROM ${entity.table} AS ${ALIAS} WHERE ${where.sql}`, where.bindings);
     return Number(row?.n ?? 0);
+  }
+
+  /** Metrics per group, computed by one GROUP BY over the matching rows the user may read. */
+  async aggregate(sql: SqlRunner, entityName: string, query: unknown, grants: ReadGrants): Promise<AggregateResult> {
+    assertListable(grants, entityName);
+    const entity = viewOf(this.store.get(entityName), grants);
+    const plan = planAggregate(entity, query, ALIAS, this.dialect);
+    const filter = (query as { filter?: unknown }).filter;
+    const where = this.where(entity, filter === undefined ? {} : { filter }, grants);
+    return runAggregate(sql, entity.table, ALIAS, plan, where, this.dialect);
   }
 
   /** One record; 404 when there is none with that id, or none the user may read. */

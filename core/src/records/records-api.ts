@@ -36,7 +36,7 @@ function listOptions(query: ListQuery): ListOptions {
  * ```
  */
 export function recordsApi(service: RecordsService, actor: Actor, transaction?: RecordsTransaction): RecordsApi {
-  return {
+  const api: RecordsApi = {
     list: (entity, query = {}) => service.list(entity, listOptions(query), actor, transaction),
     count: (entity, filter) => service.count(entity, filter === undefined ? {} : { filter }, actor, transaction),
     get: (entity, id, options = {}) => service.get(entity, id, readOptions(options), actor, transaction),
@@ -45,7 +45,10 @@ export function recordsApi(service: RecordsService, actor: Actor, transaction?: 
       if (Array.isArray(data)) throw ValidationError.at('body', 'must be a JSON object');
       return (await service.create(entity, data, actor, transaction)) as TrellisRecord;
     },
-    update: (entity, id, changes) => service.update(entity, id, changes, actor, transaction),
+    update: (entity, id, changes, options = {}) => service.update(entity, id, changes, actor, transaction, options),
+    aggregate: (entity, query) => service.aggregate(entity, query, actor, transaction),
     delete: (entity, id) => service.delete(entity, id, actor, transaction),
+    transaction: (work) => (transaction ? work(api) : service.inTransaction((tx) => work(recordsApi(service, actor, tx)))),
   };
+  return api;
 }

@@ -1,16 +1,17 @@
-import type { FieldProblem, PermissionAction, RecordPage, TrellisRecord } from '@trellis/sdk';
+import type { AggregateResult, FieldProblem, PermissionAction, RecordPage, TrellisRecord } from '@trellis/sdk';
 import type { AccessControl } from '../access/access-control.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { actorRef } from '../events/actor-ref.js';
 import type { DomainEvents } from '../events/domain-events.js';
 import { checkInput, decodeRow, type SplitInput } from './codec.js';
 import { assertWritable, guardRecord, visibleRecord, type ReadGrants } from './record-access.js';
 import type { EntityHooks, HookExtras, RecordHooksRegistry } from './record-hooks.js';
+import type { UpdateOptions } from '@trellis/sdk';
 import { RecordReader, type ListOptions, type ReadOptions } from './record-reads.js';
 import { changedFields, insertRows, newRows, touchesLookups, updateStatement, type RecordDeleteCascade } from './record-writes.js';
 import { recordsApi } from './records-api.js';
@@ -58,6 +59,12 @@ export class RecordsService {
   async count(entityName: string, options: Pick<ListOptions, 'filter' | 'q'>, actor: Actor, txn?: RecordsTransaction): Promise<number> {
     const grants = await this.access.grants(actor);
     return this.reading(txn, (sql) => this.reader.count(sql, entityName, options, grants));
+  }
+
+  /** Metrics per group over the records the actor may read (see RecordReader.aggregate). */
+  async aggregate(entityName: string, query: unknown, actor: Actor, txn?: RecordsTransaction): Promise<AggregateResult> {
+    const grants = await this.access.grants(actor);
+    return this.reading(txn, (sql) => this.reader.aggregate(sql, entityName, query, grants));
   }
 
   /** One record; 404 when there is none with that id the actor may read. */
@@ -110,8 +117,18 @@ export class RecordsService {
     });
   }
 
-  /** Changes the given fields of a record. */
-  update(entityName: string, id: string, body: unknown, actor: Actor, txn?: RecordsTransaction): Promise<TrellisRecord> {
+  /**
+   * Changes the given fields of a record. With `expectedUpdatedAt`, the record is locked and
+   * its `updated_at` compared inside the transaction: a record changed since is a 409.
+   */
+  update(
+    entityName: string,
+    id: string,
+    body: unknown,
+    actor: Actor,
+    txn?: RecordsTransaction,
+    options: UpdateOptions = {},
+  ): Promise<TrellisRecord> {
     return freshUnlessJoined(this.store, txn, async () => {
       const entity = this.store.get(entityName);
       const grants = await this.access.grants(actor);
@@ -123,8 +140,11 @@ export class RecordsService {
       if (problems.length) throw new ValidationError(problems);
       if (grants && value.system.owner_id !== undefined) assertOwnerInScope(entity, grants, 'update', value.system.owner_id, 'owner_id');
       // Hooks (the audit trail among them) and record.updated listeners need the record as it was.
-      const watched = this.hooks.watches(entity.name, UPDATE_HOOKS) || this.events.listens('record.updated');
-      const record = await this.writing(txn, actor, entity, (tx, hooks) => this.updateIn(tx, hooks, entity, id, value, watched, actor));
+      const expected = options.expectedUpdatedAt;
+      const watched = expected !== undefined || this.hooks.watches(entity.name, UPDATE_HOOKS) || this.events.listens('record.updated');
+      const record = await this.writing(txn, actor, entity, (tx, hooks) =>
+        this.updateIn(tx, hooks, entity, id, value, watched, actor, expected),
+      );
       return visibleRecord(entity, grants, record);
     });
   }
@@ -150,6 +170,14 @@ export class RecordsService {
     });
   }
 
+  /** Runs work in one transaction of its own, then announces what it queued for after the commit. */
+  async inTransaction<T>(work: (txn: RecordsTransaction) => Promise<T>): Promise<T> {
+    let own: RecordsTransaction | undefined;
+    const result = await this.db.sql.transaction((runner) => work((own = new RecordsTransaction(runner))));
+    own?.committed();
+    return result;
+  }
+
   /** The update of a record whose change hooks or listeners watch, inside the write's transaction. */
   private async updateIn(
     tx: RecordsTransaction,
@@ -159,9 +187,16 @@ export class RecordsService {
     checked: SplitInput,
     watched: boolean,
     actor: Actor,
+    expectedUpdatedAt?: string,
   ): Promise<TrellisRecord> {
     let value = checked;
     const before = watched ? await this.locked(tx, entity, id) : undefined;
+    if (before && expectedUpdatedAt !== undefined && !sameInstant(before.updated_at, expectedUpdatedAt))
+      throw new ConflictError(
+        'TRELLIS_STALE_RECORD',
+        `${entity.name}/${id} was changed at ${String(before.updated_at)}, after the version you read`,
+        [{ path: 'updated_at', message: `is ${String(before.updated_at)} now` }],
+      );
     if (before && hooks?.has('beforeUpdate')) {
       const result = await this.rechecked(hooks, 'beforeUpdate', entity, value, '', { before });
       if (result.problems.length) throw new ValidationError(result.problems);
@@ -242,6 +277,13 @@ export class RecordsService {
   private reading<T>(txn: RecordsTransaction | undefined, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
     return freshUnlessJoined(this.store, txn, () => work(txn?.runner ?? this.db.sql));
   }
+}
+
+/** Whether two ISO 8601 texts name the same instant (PostgreSQL and SQLite may spell it differently). */
+function sameInstant(stored: unknown, expected: string): boolean {
+  const a = Date.parse(String(stored));
+  const b = Date.parse(expected);
+  return !Number.isNaN(a) && a === b;
 }
 
 /** Create is refused without create rights, for fields the user may not set, or for owners outside the create scope. */

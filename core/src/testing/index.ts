@@ -44,6 +44,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       adminEmail: ADMIN_EMAIL,
       adminPassword: password,
       adminUiDir: undefined,
+      // The app holds exactly the plugins the test names, never the server's defaults.
+      defaultPlugins: [],
     },
   }).catch(async (error: unknown) => {
     await database.drop();
@@ -75,6 +77,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         list: () => host.list(),
         enable: (name) => host.enable(name),
         disable: (name) => host.disable(name),
+        seedDemo: () => host.seedDemo(),
       },
       drainJobs: () => trellis.jobs.drain(),
       close,

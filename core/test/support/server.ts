@@ -54,6 +54,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       host: '127.0.0.1',
       adminEmail: ADMIN_EMAIL,
       adminPassword: ADMIN_PASSWORD,
+      // A test server holds the plugins its test names; a test of default plugins sets them.
+      defaultPlugins: [],
       ...options.config,
     },
   });

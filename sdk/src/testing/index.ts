@@ -69,6 +69,23 @@ export interface TestAppOptions {
 }
 
 /**
+ * What a demo run did: the plugins whose `demo` ran and succeeded, and those whose demo failed
+ * (or was skipped because a plugin they require failed its own).
+ *
+ * @example
+ * ```ts
+ * const report: DemoReport = await app.plugins.seedDemo();
+ * expect(report).toEqual({ seeded: ['contacts'], failed: [] });
+ * ```
+ */
+export interface DemoReport {
+  /** Plugins seeded by this run, each after what it requires. */
+  seeded: string[];
+  /** Plugins whose demo threw, with the error message. */
+  failed: Array<{ plugin: string; error: string }>;
+}
+
+/**
  * A full Trellis app running in this process on a free loopback port.
  *
  * @example
@@ -98,6 +115,11 @@ export interface TestApp {
     enable(name: string): Promise<PluginInfo>;
     /** Disables an enabled plugin. */
     disable(name: string): Promise<PluginInfo>;
+    /**
+     * Seeds the demo data of the enabled plugins not seeded yet, required plugins first, as
+     * `trellis demo` does; resolves to what was seeded and what failed.
+     */
+    seedDemo(): Promise<DemoReport>;
   };
   /** Waits until every job queued so far has finished (or failed for good). */
   drainJobs(): Promise<void>;

@@ -1,0 +1,109 @@
+/**
+ * The baseline of the sales benchmark (`bench/sales.mjs`): the board and the forecast on the
+ * same SQLite file, answered by node:http and better-sqlite3 with hand-written SQL that does
+ * the same work as the sales plugin's routes. No framework, no auth, no metadata.
+ *
+ *   node bench/sales-bare-server.mjs <sqlite file> [port] [host]
+ *
+ * Routes:
+ *   GET /board/:pipeline   stages in order; count, amount and weighted amount per stage (one GROUP BY);
+ *                          the newest 25 deals of each stage (one (stage, id) index range each)
+ *   GET /forecast          open deals (stage of kind open) grouped by month of expected close, stage
+ *                          and owner: count, amount, weighted amount; rolled up three ways
+ */
+import { createServer } from 'node:http';
+import Database from 'better-sqlite3';
+
+const [file, portArg = '0', host = '127.0.0.1'] = process.argv.slice(2);
+if (!file) {
+  process.stderr.write('usage: node bench/sales-bare-server.mjs <sqlite file> [port] [host]\n');
+  process.exit(2);
+}
+const db = new Database(file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -65536');
+
+const PAGE = 25;
+const stagesOf = db.prepare('SELECT * FROM "sales_stage" WHERE "pipeline" = ? ORDER BY "position", "id" LIMIT 200');
+const totals = db.prepare(
+  'SELECT "stage", COUNT(*) AS count, SUM("amount") AS amount, SUM("amount" * "probability") AS weighted FROM "sales_deal" WHERE "pipeline" = ? GROUP BY 1',
+);
+const stageDeals = db.prepare('SELECT * FROM "sales_deal" WHERE "stage" = ? ORDER BY "id" DESC LIMIT ?');
+const forecastGroups = db.prepare(
+  `SELECT substr("expected_close", 1, 7) AS month, "stage", "owner_id", COUNT(*) AS count, SUM("amount") AS amount,
+     SUM("amount" * "probability") AS weighted
+   FROM "sales_deal" WHERE "stage" IN (SELECT "id" FROM "sales_stage" WHERE "kind" = 'open')
+   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 10001`,
+);
+
+function send(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function board(pipeline) {
+  const sums = new Map(totals.all(pipeline).map((row) => [row.stage, row]));
+  const stages = stagesOf.all(pipeline).map((stage) => {
+    const rows = stageDeals.all(stage.id, PAGE + 1);
+    const sum = sums.get(stage.id);
+    return {
+      ...stage,
+      count: sum?.count ?? 0,
+      amount: sum?.amount ?? 0,
+      weighted: (sum?.weighted ?? 0) / 100,
+      deals: rows.slice(0, PAGE),
+      next: rows.length > PAGE ? rows[PAGE - 1].id : null,
+    };
+  });
+  return { data: { pipeline: { id: pipeline }, stages } };
+}
+
+function rollUp(rows, key) {
+  const out = new Map();
+  for (const row of rows) {
+    const k = row[key];
+    const slice = out.get(k) ?? { count: 0, amount: 0, weighted: 0 };
+    slice.count += row.count;
+    slice.amount += row.amount ?? 0;
+    slice.weighted += (row.weighted ?? 0) / 100;
+    out.set(k, slice);
+  }
+  return [...out].map(([k, slice]) => ({ [key]: k, ...slice }));
+}
+
+function forecast() {
+  const rows = forecastGroups.all();
+  const [total] = rollUp(
+    rows.map((row) => ({ ...row, all: 'all' })),
+    'all',
+  );
+  return { data: { total, byMonth: rollUp(rows, 'month'), byStage: rollUp(rows, 'stage'), byOwner: rollUp(rows, 'owner_id') } };
+}
+
+const server = createServer((req, res) => {
+  try {
+    const parts = new URL(req.url, 'http://x').pathname.split('/').filter(Boolean);
+    if (req.method === 'GET' && parts[0] === 'board' && parts[1]) return send(res, 200, board(parts[1]));
+    if (req.method === 'GET' && parts[0] === 'forecast') return send(res, 200, forecast());
+    return send(res, 404, { title: 'Not found' });
+  } catch (error) {
+    return send(res, 500, { title: 'Internal error', detail: error.message });
+  }
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(portArg), host, () => {
+  const { port } = server.address();
+  process.stdout.write(`Bare sales baseline is listening on http://${host}:${port}\n`);
+});
+const stop = () => {
+  server.closeAllConnections();
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
