@@ -20,10 +20,19 @@ const guides: DefaultTheme.SidebarItem = {
   text: 'Guides',
   items: [
     { text: 'Getting started', link: '/guides/getting-started' },
+    { text: 'Admin UI', link: '/admin-ui' },
     { text: 'Writing a plugin', link: '/guides/writing-a-plugin' },
     { text: 'Testing a plugin', link: '/guides/testing-a-plugin' },
     { text: 'Contributing UI', link: '/guides/contributing-ui' },
     { text: 'Plugin UI slots', link: '/plugin-ui' },
+  ],
+};
+
+const plugins: DefaultTheme.SidebarItem = {
+  text: 'Plugins',
+  items: [
+    { text: 'Contacts', link: '/plugins/contacts' },
+    { text: 'Sales', link: '/plugins/sales' },
   ],
 };
 
@@ -62,7 +71,7 @@ export default defineConfig({
       { text: 'Reference', link: '/reference/http-api', activeMatch: '^/reference/' },
       { text: 'Benchmarks', link: '/benchmarks' },
     ],
-    sidebar: [guides, reference],
+    sidebar: [guides, plugins, reference],
     outline: { level: [2, 3] },
     search: { provider: 'local' },
     socialLinks: [{ icon: 'github', link: 'https://github.com/trellis-crm/trellis' }],
