@@ -175,6 +175,31 @@ describe('demo data with TRELLIS_DEMO', () => {
     }
   });
 
+  it('seeds on request from the plugin manager, demo mode or not; refuses plugins that are not enabled', async () => {
+    const server = await startTestServer({ plugins: { plugins: PLUGINS }, config: { defaultPlugins: [] } });
+    try {
+      const listed = (await server.request('GET', '/api/plugins')).body.data as Array<{ name: string; hasDemo: boolean }>;
+      expect(Object.fromEntries(listed.map((plugin) => [plugin.name, plugin.hasDemo]))).toMatchObject({ 'demo-base': true, 'demo-plain': false });
+
+      const early = await server.request('POST', '/api/plugins/demo-extra/demo');
+      expect(early.status).toBe(409);
+      expect(early.body.code).toBe('TRELLIS_PLUGIN_NOT_ENABLED');
+      expect((await server.request('POST', '/api/plugins/nothing-here/demo')).status).toBe(404);
+
+      await server.request('POST', '/api/plugins/demo-extra/enable');
+      expect(calls).toEqual([]);
+      const seeded = await server.request('POST', '/api/plugins/demo-extra/demo');
+      expect(seeded.status).toBe(200);
+      expect(seeded.body.data).toEqual({ seeded: ['demo-base', 'demo-extra'], failed: [] });
+      expect((await server.request('GET', '/api/records/demo_extra_item/count')).body.count).toBe(2);
+      // Once there, asking again adds nothing.
+      expect((await server.request('POST', '/api/plugins/demo-extra/demo')).body.data).toEqual({ seeded: [], failed: [] });
+      expect(calls).toEqual(['demo-base', 'demo-extra']);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('reports a failing demo without failing the plugin, and tries it again next time', async () => {
     const logger = recordingLogger();
     flakyFailures = 1;

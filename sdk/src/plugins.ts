@@ -232,6 +232,8 @@ export interface PluginInfo {
   requires: PluginRequirements;
   /** Where it was found: a directory, a package name, or `inline`. */
   source: string;
+  /** Whether it has demo data to seed (`demo` in its definition): `POST /api/plugins/<name>/demo` seeds it. */
+  hasDemo: boolean;
   /** Its UI contributions and the URL of its UI module, if any. */
   ui: (UiContributions & { module: string | null }) | null;
 }

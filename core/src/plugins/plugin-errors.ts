@@ -57,6 +57,11 @@ export function notInstalled(plugin: string, verb: string): ConflictError {
   return new ConflictError('TRELLIS_PLUGIN_NOT_INSTALLED', `cannot ${verb} "${plugin}": it is not installed`);
 }
 
+/** The step needs the plugin to run in this process. */
+export function notEnabled(plugin: string, verb: string): ConflictError {
+  return new ConflictError('TRELLIS_PLUGIN_NOT_ENABLED', `cannot ${verb} "${plugin}": it is not enabled`);
+}
+
 /** The plugin's module could not be loaded (or is gone), so nothing of it can run. */
 export function unavailable(plugin: string, verb: string, reason: string): ConflictError {
   return new ConflictError('TRELLIS_PLUGIN_UNAVAILABLE', `cannot ${verb} "${plugin}": ${reason}`);

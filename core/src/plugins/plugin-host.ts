@@ -8,7 +8,7 @@ import { dependantsOf, dependencyOrder } from './dependency-order.js';
 import type { PluginCandidate } from './discovery.js';
 import { assertFieldTypesUnused } from './field-type-usage.js';
 import { PluginCatalog } from './plugin-catalog.js';
-import { confirmationRequired, notInstalled, PluginFailedError, requiredBy } from './plugin-errors.js';
+import { confirmationRequired, notEnabled, notInstalled, PluginFailedError, requiredBy } from './plugin-errors.js';
 import { DemoSeeder, demoOrder, type DemoReport } from './plugin-demo.js';
 import { describeDeclarations, type SchemaDeps } from './plugin-install.js';
 import type { MountedRouter, PluginRoutes } from './plugin-router.js';
@@ -151,6 +151,16 @@ export class PluginHost {
    * name is given) whose demo has not run on this database yet, each after what it requires.
    * A failing demo is logged and reported, never thrown.
    */
+  /**
+   * Seeds one enabled plugin's demo data (and that of what it requires) on request, whether or
+   * not demo data is on; 409 when the plugin is not enabled, 404 when it is unknown.
+   */
+  async seedDemoOf(name: string): Promise<DemoReport> {
+    const info = await this.get(name);
+    if (info.state !== 'enabled') throw notEnabled(name, 'seed the demo data of');
+    return this.seedDemo([name]);
+  }
+
   seedDemo(names?: string[]): Promise<DemoReport> {
     return this.exclusive(async () => {
       await this.sync();

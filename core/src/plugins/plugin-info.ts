@@ -32,6 +32,7 @@ export function pluginInfo(name: string, candidate: PluginCandidate | undefined,
     error: row?.error ?? loadError ?? null,
     requires: definition?.requires ?? {},
     source: candidate?.source ?? 'missing',
+    hasDemo: typeof definition?.demo === 'function',
     ui,
   };
 }

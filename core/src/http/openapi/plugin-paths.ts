@@ -29,13 +29,14 @@ const PLUGIN_INFO: JsonSchema = {
     error: { type: ['string', 'null'], description: 'Why it failed or could not be loaded' },
     requires: REQUIREMENTS,
     source: { type: 'string', description: 'The package folder, `node_modules:<package>`, `inline`, or `missing`' },
+    hasDemo: { type: 'boolean', description: 'Whether it has demo data (`POST /api/plugins/{name}/demo` seeds it)' },
     ui: {
       type: ['object', 'null'],
       description: 'UI contributions, and `module`: the URL of the plugin’s UI module (served while it is enabled)',
       properties: { module: { type: ['string', 'null'] } },
     },
   },
-  required: ['name', 'version', 'installedVersion', 'description', 'state', 'error', 'requires', 'source', 'ui'],
+  required: ['name', 'version', 'installedVersion', 'description', 'state', 'error', 'requires', 'source', 'hasDemo', 'ui'],
 };
 
 /** Schemas of the plugin manager's paths, for `components.schemas`. */
@@ -106,6 +107,37 @@ export function pluginManagerPaths(): Record<string, OpenApiObject> {
           'Administrators only. Without `{"confirm": "<name>"}` the answer is 409 TRELLIS_CONFIRMATION_REQUIRED saying what would be dropped.',
         requestBody: jsonBody({ type: 'object', properties: { confirm: { type: 'string', description: 'The plugin’s name' } } }),
         responses: { '200': jsonResponse('The plugin, now discovered', dataOf(ref('PluginInfo'))), ...problems(401, 403, 404, 409) },
+      },
+    },
+    '/api/plugins/{name}/demo': {
+      parameters: [NAME],
+      post: {
+        operationId: 'pluginsSeedDemo',
+        tags: TAGS,
+        summary: 'Seed the demo data of an enabled plugin and of the plugins it requires, once per database',
+        description:
+          'Administrators only. Plugins whose demo data is already there are skipped; a failing demo is reported in `failed`, never as an error. 409 TRELLIS_PLUGIN_NOT_ENABLED when the plugin is not enabled.',
+        responses: {
+          '200': jsonResponse(
+            'What was seeded',
+            dataOf({
+              type: 'object',
+              required: ['seeded', 'failed'],
+              properties: {
+                seeded: { type: 'array', items: { type: 'string' }, description: 'Plugins whose demo data was seeded now' },
+                failed: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['plugin', 'error'],
+                    properties: { plugin: { type: 'string' }, error: { type: 'string' } },
+                  },
+                },
+              },
+            }),
+          ),
+          ...problems(401, 403, 404, 409),
+        },
       },
     },
     '/api/plugins/{name}/settings': {

@@ -50,6 +50,10 @@ export function pluginsRouter(host: PluginHost): Router<TrellisState> {
     const { confirm } = (ctx.request.body ?? {}) as { confirm?: unknown };
     ctx.body = { data: await host.uninstall(name, { confirm: confirm === name }) };
   });
+  router.post('/:name/demo', async (ctx) => {
+    assertAdmin(ctx);
+    ctx.body = { data: await host.seedDemoOf(ctx.params.name!) };
+  });
   router.get('/:name/settings', async (ctx) => {
     assertAdmin(ctx);
     ctx.body = { data: await host.getSettings(ctx.params.name!) };
