@@ -1,28 +1,24 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityView, FieldMetadata, RelationTypeMetadata } from '../src/api/types.js';
-import { launchBrowser, signedInPage, waitForText } from './support/browser.js';
-import { startServer, type UiServer } from './support/server.js';
+import { signedInPage, waitForText } from './support/browser.js';
+import type { UiServer } from './support/server.js';
+import { closeSuite, startSuite } from './support/suite.js';
 
 let server: UiServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ server, browser } = await startSuite());
   // A fresh server has company and contact; a company record for the lookup to point to.
   await server.api('POST', '/api/records/company', { name: 'Acme' });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSuite({ server, browser }));
 
 /** A signed-in window on `path`; actions fail after 15 s, naming the control they waited for. */
 async function open(path: string) {
-  const opened = await signedInPage(browser, server, undefined, path);
-  opened.page.setDefaultTimeout(15_000);
-  return opened;
+  return signedInPage(browser, server, undefined, path, 15_000);
 }
 
 async function ownFields(entity: string): Promise<FieldMetadata[]> {

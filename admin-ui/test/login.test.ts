@@ -1,19 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, waitForText } from './support/browser.js';
-import { ADMIN, startServer, type UiServer } from './support/server.js';
+import { waitForText } from './support/browser.js';
+import { ADMIN, type UiServer } from './support/server.js';
+import { closeSuite, startSuite } from './support/suite.js';
 
 let server: UiServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ server, browser } = await startSuite());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSuite({ server, browser }));
 
 describe('signing in', () => {
   it('refuses a wrong password with the server’s message, then signs in and out', async () => {

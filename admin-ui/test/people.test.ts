@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage, waitForText } from './support/browser.js';
-import { ADMIN, startServer, type UiServer } from './support/server.js';
+import { signedInPage, waitForText } from './support/browser.js';
+import { ADMIN, type UiServer } from './support/server.js';
+import { closeSuite, startSuite } from './support/suite.js';
 
 // Entities of their own, so that whatever a fresh server starts with (default plugins' companies
 // and contacts) does not matter: the role grants "Prospect" and nothing else.
@@ -12,7 +13,7 @@ let prospectId: string;
 const CLERK = { email: 'clerk@example.com', password: 'clerk password for tests' };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ server, browser } = await startSuite());
   await server.api('POST', '/api/meta/entities', { name: 'vendor', label: 'Vendor', fields: [{ name: 'name', type: 'text' }] });
   await server.api('POST', '/api/meta/entities', {
     name: 'prospect',
@@ -31,10 +32,7 @@ beforeAll(async () => {
   prospectId = contacts.data[0]!.id;
 }, 30_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSuite({ server, browser }));
 
 /** Fills and submits the users screen's invite dialog. */
 async function invite(page: Page, email: string): Promise<void> {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage, waitForText } from './support/browser.js';
-import { startServer, type UiServer } from './support/server.js';
+import { signedInPage, waitForText } from './support/browser.js';
+import type { UiServer } from './support/server.js';
+import { closeSuite, startSuite } from './support/suite.js';
 
 let server: UiServer;
 let browser: Browser;
@@ -27,12 +28,17 @@ beforeAll(async () => {
   );
   // Requires a plugin nobody has, so enabling it is refused.
   writePlugin('needy', `{ name: 'needy', version: '1.0.0', requires: { plugins: { 'ghost-crm': '^2.0.0' } } }`);
-  [server, browser] = await Promise.all([startServer({ pluginDirs: ['examples', extra] }), launchBrowser()]);
+  // Has demo data: three sample records, written through the records service (Tokens.Records).
+  writePlugin(
+    'seeded',
+    `{ name: 'seeded', version: '1.0.0', entities: [{ name: 'seeded_item', label: 'Seeded item', fields: [{ name: 'title', type: 'text' }] }],
+       async demo(ctx) { for (const title of ['a', 'b', 'c']) await ctx.services.get(Symbol.for('trellis.sdk.records')).create('seeded_item', { title }); } }`,
+  );
+  ({ server, browser } = await startSuite({ pluginDirs: ['examples', extra] }));
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeSuite({ server, browser });
   rmSync(extra, { recursive: true, force: true });
 });
 
@@ -154,6 +160,25 @@ describe('the plugin manager', () => {
     await needy.getByRole('button', { name: 'Enable needy' }).click();
     await waitForText(needy.getByRole('alert'), 'ghost-crm');
     await expectState(page, 'needy', 'discovered');
+    await context.close();
+  });
+
+  it('adds a plugin’s demo data on request, once', async () => {
+    const { context, page } = await signedInPage(browser, server, undefined, '/settings/plugins');
+    const seeded = card(page, 'seeded');
+    expect(await seeded.getByRole('button', { name: 'Add demo data seeded' }).count()).toBe(0);
+    await seeded.getByRole('button', { name: 'Enable seeded' }).click();
+    await expectState(page, 'seeded', 'enabled');
+    // hello has no demo data: no such button on its card.
+    expect(await card(page, 'hello').getByRole('button', { name: 'Add demo data hello' }).count()).toBe(0);
+
+    await seeded.getByRole('button', { name: 'Add demo data seeded' }).click();
+    await waitForText(seeded.getByRole('status'), 'Added the demo data of seeded.');
+    const count = async () => (await server.api<{ count: number }>('GET', '/api/records/seeded_item/count')).count;
+    expect(await count()).toBe(3);
+    await seeded.getByRole('button', { name: 'Add demo data seeded' }).click();
+    await waitForText(seeded.getByRole('status'), 'already there');
+    expect(await count()).toBe(3);
     await context.close();
   });
 });

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage, waitForText } from './support/browser.js';
-import { startServer, type UiServer } from './support/server.js';
+import { signedInPage, waitForText } from './support/browser.js';
+import type { UiServer } from './support/server.js';
+import { closeSuite, startSuite } from './support/suite.js';
 
 let server: UiServer;
 let browser: Browser;
@@ -12,7 +13,7 @@ interface Row {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ server, browser } = await startSuite());
   await server.api('POST', '/api/meta/entities', {
     name: 'firm',
     label: 'Firm',
@@ -53,16 +54,11 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSuite({ server, browser }));
 
 /** A signed-in window on `path` whose steps fail after 10 s, naming the control that was missing. */
 async function open(path: string) {
-  const opened = await signedInPage(browser, server, undefined, path);
-  opened.page.setDefaultTimeout(10_000);
-  return opened;
+  return signedInPage(browser, server, undefined, path, 10_000);
 }
 
 async function firm(name: string, employees = 10): Promise<Row> {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedInPage, waitForText } from './support/browser.js';
-import { startServer, type UiServer } from './support/server.js';
+import { signedInPage, waitForText } from './support/browser.js';
+import type { UiServer } from './support/server.js';
+import { closeSuite, startSuite } from './support/suite.js';
 
 let server: UiServer;
 let browser: Browser;
@@ -11,7 +12,7 @@ const ids = new Map<string, string>();
 const name = (n: number) => `Member ${String(n).padStart(2, '0')}`;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ server, browser } = await startSuite());
   await server.api('POST', '/api/meta/entities', { name: 'club', label: 'Club', fields: [{ name: 'name', type: 'text', required: true }] });
   await server.api('POST', '/api/meta/entities', {
     name: 'member',
@@ -47,10 +48,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSuite({ server, browser }));
 
 const rows = (page: Page) => page.locator('tr-record-table tbody tr');
 const firstTitle = (page: Page) => rows(page).first().locator('td.title a').textContent();

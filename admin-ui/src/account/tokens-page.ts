@@ -1,13 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, api, messageOf } from '../api/client.js';
+import { api, messageOf } from '../api/client.js';
 import type { One } from '../api/types.js';
 import { states } from '../ui/states.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { dataTable, listPageStyles, pageHeader } from '../ui/list-page.js';
 import { confirmAction } from '../ui/confirm-dialog.js';
 import { when, formText } from '../settings/people/people-api.js';
 import '../settings/security/secret-dialog.js';
 import type { SecretDialog } from '../settings/security/secret-dialog.js';
+import { asError, problemAt } from '../ui/form-errors.js';
 
 /** A personal API token as `GET /api/auth/tokens` lists it (never the token itself). */
 interface ApiToken {
@@ -34,10 +36,8 @@ export class TokensPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-      }
       form.card {
         display: grid;
         grid-template-columns: minmax(12rem, 2fr) minmax(9rem, 1fr) minmax(8rem, 1fr) auto;
@@ -50,19 +50,12 @@ export class TokensPage extends LitElement {
           grid-template-columns: 1fr 1fr;
         }
       }
-      .wrap {
-        overflow-x: auto;
-        padding: 0;
-      }
-      td.actions {
-        text-align: right;
-      }
     `,
   ];
 
   declare tokens: ApiToken[] | null;
   declare loadError: string;
-  declare formError: ApiError | Error | null;
+  declare formError: Error | null;
   declare actionError: string;
   declare busy: boolean;
 
@@ -91,7 +84,7 @@ export class TokensPage extends LitElement {
   }
 
   private problem(field: string): string {
-    return this.formError instanceof ApiError ? (this.formError.forField(field) ?? '') : '';
+    return problemAt(this.formError, field) ?? '';
   }
 
   private async create(event: SubmitEvent): Promise<void> {
@@ -116,7 +109,7 @@ export class TokensPage extends LitElement {
         .querySelector<SecretDialog>('tr-secret-dialog')
         ?.show(`Token “${created.name}” created`, token, 'Send it as “Authorization: Bearer <token>”.');
     } catch (error) {
-      this.formError = error instanceof Error ? error : new Error(messageOf(error));
+      this.formError = asError(error);
     } finally {
       this.busy = false;
     }
@@ -169,45 +162,37 @@ export class TokensPage extends LitElement {
     if (this.loadError) return states.error(this.loadError, () => void this.load());
     if (!this.tokens) return states.loading('Loading your tokens…', '8rem');
     if (!this.tokens.length) return states.empty('You have no API tokens. Create one above to use the Trellis API from a script.');
-    return html`<div class="card wrap">
-      <table>
-        <caption class="visually-hidden">
-          Your API tokens
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.tokens.map(
-            (token) =>
-              html`<tr>
-                <td><strong>${token.name}</strong></td>
-                <td><span class="badge">${token.scope === 'write' ? 'Read and write' : 'Read only'}</span></td>
-                <td>${when(token.createdAt)}</td>
-                <td>${when(token.expiresAt)}</td>
-                <td>${token.lastUsedAt ? when(token.lastUsedAt) : html`<span class="muted">Never</span>`}</td>
-                <td class="actions">
-                  <button type="button" class="ghost danger" aria-label=${`Revoke ${token.name}`} @click=${() => void this.revoke(token)}>
-                    Revoke
-                  </button>
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable(
+      [
+        { label: 'Name' },
+        { label: 'Scope' },
+        { label: 'Created' },
+        { label: 'Expires' },
+        { label: 'Last used' },
+        { label: 'Actions', hidden: true },
+      ],
+      this.tokens.map(
+        (token) =>
+          html`<tr>
+            <td><strong>${token.name}</strong></td>
+            <td><span class="badge">${token.scope === 'write' ? 'Read and write' : 'Read only'}</span></td>
+            <td>${when(token.createdAt)}</td>
+            <td>${when(token.expiresAt)}</td>
+            <td>${token.lastUsedAt ? when(token.lastUsedAt) : html`<span class="muted">Never</span>`}</td>
+            <td class="actions">
+              <button type="button" class="ghost danger" aria-label=${`Revoke ${token.name}`} @click=${() => void this.revoke(token)}>
+                Revoke
+              </button>
+            </td>
+          </tr>`,
+      ),
+      'Your API tokens',
+    );
   }
 
   override render() {
     return html`
-      <header class="page-header"><h1>API tokens</h1></header>
+      ${pageHeader({ title: 'API tokens' })}
       <p class="hint">
         Personal tokens let scripts and integrations use the API as you, with your permissions. Read-only tokens cannot change anything.
       </p>

@@ -44,13 +44,5 @@ export const fieldInputStyles = [
       font-family: var(--tr-font-mono, ui-monospace, monospace);
       font-size: 0.875rem;
     }
-    .compact .label-wrap {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
   `,
 ];

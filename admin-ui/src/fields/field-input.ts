@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { FieldMetadata } from '../api/types.js';
+import { emitChange } from '../ui/change-events.js';
 import { booleanControl, multiSelectControl, selectControl, type ControlContext } from './choice-controls.js';
 import { fieldInputStyles } from './field-input-styles.js';
 import {
@@ -88,7 +89,7 @@ export class FieldInput extends LitElement {
   private emit(value: unknown): void {
     this.emitted = value;
     this.value = value;
-    this.dispatchEvent(new CustomEvent('value-changed', { detail: { value }, bubbles: true, composed: true }));
+    emitChange(this, 'value-changed', { value });
   }
 
   private get context(): ControlContext {
@@ -123,13 +124,15 @@ export class FieldInput extends LitElement {
     const name = html`<span class="label">${this.field.label}</span>`;
     const marker = this.field.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing;
     const message = this.error ?? this.parseError;
+    // Compact (in a table row): the label stays for screen readers only.
+    const labelClass = this.compact ? 'label-wrap visually-hidden' : 'label-wrap';
     return html`<div class="field ${this.compact ? 'compact' : ''}">
       ${
         lone
           ? nothing
           : group
-            ? html`<span class="label-wrap"><span id="label">${name}</span>${marker}</span>`
-            : html`<span class="label-wrap"><label for=${this.inputId}>${name}</label>${marker}</span>`
+            ? html`<span class=${labelClass}><span id="label">${name}</span>${marker}</span>`
+            : html`<span class=${labelClass}><label for=${this.inputId}>${name}</label>${marker}</span>`
       }
       ${lone ? html`<div class="row">${this.control(name)}${marker}</div>` : this.control(name)}
       ${message ? html`<p class="field-error" id="message">${message}</p>` : nothing}

@@ -4,13 +4,14 @@ import type { Plugin } from '../api/types.js';
 import { sharedStyles } from '../ui/styles.js';
 
 /** A lifecycle step the manager offers, with its words. */
-export type PluginAction = 'install' | 'enable' | 'disable' | 'upgrade' | 'uninstall';
+export type PluginAction = 'install' | 'enable' | 'disable' | 'upgrade' | 'demo' | 'uninstall';
 
 const LABELS: Record<PluginAction, { label: string; doing: string; done: string }> = {
   install: { label: 'Install', doing: 'Installing…', done: 'Installed' },
   enable: { label: 'Enable', doing: 'Enabling…', done: 'Enabled' },
   disable: { label: 'Disable', doing: 'Disabling…', done: 'Disabled' },
   upgrade: { label: 'Upgrade', doing: 'Upgrading…', done: 'Upgraded' },
+  demo: { label: 'Add demo data', doing: 'Adding demo data…', done: 'Added the demo data of' },
   uninstall: { label: 'Uninstall…', doing: 'Uninstalling…', done: 'Uninstalled' },
 };
 
@@ -24,7 +25,7 @@ export function actionsFor(plugin: Plugin): PluginAction[] {
     case 'installed':
       return ['enable', ...upgrade, 'uninstall'];
     case 'enabled':
-      return ['disable', ...upgrade, 'uninstall'];
+      return ['disable', ...upgrade, ...(plugin.hasDemo ? (['demo'] as const) : []), 'uninstall'];
     case 'disabled':
       return ['enable', ...upgrade, 'uninstall'];
     case 'failed':
@@ -142,8 +143,7 @@ export class PluginCard extends LitElement {
     this.problem = null;
     this.notice = null;
     try {
-      const { data } = await api.post<{ data: Plugin }>(`/api/plugins/${encodeURIComponent(this.plugin.name)}/${action}`);
-      this.notice = `${LABELS[action].done} ${data.name} ${data.installedVersion ?? data.version}.`;
+      this.notice = action === 'demo' ? await this.seedDemo() : await this.step(action);
     } catch (error) {
       this.problem = messageOf(error);
     } finally {
@@ -151,6 +151,21 @@ export class PluginCard extends LitElement {
       // Even a refused or failed step may have changed the state (a plugin that throws is failed).
       this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
     }
+  }
+
+  private async step(action: PluginAction): Promise<string> {
+    const { data } = await api.post<{ data: Plugin }>(`/api/plugins/${encodeURIComponent(this.plugin.name)}/${action}`);
+    return `${LABELS[action].done} ${data.name} ${data.installedVersion ?? data.version}.`;
+  }
+
+  /** Seeds the plugin's demo data (and that of what it requires); says what was added, or that it was there already. */
+  private async seedDemo(): Promise<string> {
+    const { data } = await api.post<{ data: { seeded: string[]; failed: Array<{ plugin: string; error: string }> } }>(
+      `/api/plugins/${encodeURIComponent(this.plugin.name)}/demo`,
+    );
+    if (data.failed.length)
+      throw new Error(data.failed.map((failure) => `The demo data of ${failure.plugin} failed: ${failure.error}`).join(' '));
+    return data.seeded.length ? `${LABELS.demo.done} ${data.seeded.join(', ')}.` : `The demo data of ${this.plugin.name} is already there.`;
   }
 
   private requirements() {

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { api, ApiError, messageOf } from '../api/client.js';
 import type { Plugin } from '../api/types.js';
 import { store } from '../state/app-store.js';
-import { sharedStyles } from '../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../ui/styles.js';
 
 /**
  * Confirms uninstalling a plugin: says what is dropped (the server's own list, asked for by an
@@ -20,6 +20,7 @@ export class UninstallDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
       .warning {
         border-left: 4px solid var(--tr-danger);
@@ -31,15 +32,6 @@ export class UninstallDialog extends LitElement {
       .warning ul {
         margin: 0.375rem 0 0;
         padding-left: 1.25rem;
-      }
-      form {
-        display: grid;
-        gap: 0.75rem;
-      }
-      .buttons {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5rem;
       }
     `,
   ];
@@ -134,7 +126,7 @@ export class UninstallDialog extends LitElement {
                   @input=${(event: Event) => (this.typed = (event.target as HTMLInputElement).value)}
                 />
               </div>
-              <div class="buttons">
+              <div class="footer">
                 <button type="button" @click=${() => this.close()}>Cancel</button>
                 <button
                   type="submit"

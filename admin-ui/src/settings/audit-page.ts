@@ -1,14 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, api, messageOf } from '../api/client.js';
+import { api } from '../api/client.js';
 import type { Page } from '../api/types.js';
 import { replaceQuery } from '../router.js';
 import { store, StoreController } from '../state/app-store.js';
 import { states } from '../ui/states.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { pageHeader } from '../ui/list-page.js';
+import { textField } from '../ui/text-field.js';
 import './security/audit-entry.js';
 import type { AuditEntry } from './security/audit-entry.js';
 import { formText } from './people/people-api.js';
+import { asError, problemAt } from '../ui/form-errors.js';
 
 const FILTERS = ['action', 'entity', 'recordId', 'actor', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -49,7 +52,7 @@ export class AuditPage extends LitElement {
   declare query: URLSearchParams;
   declare entries: AuditEntry[] | null;
   declare next: string | null;
-  declare error: ApiError | Error | null;
+  declare error: Error | null;
   declare loadingMore: boolean;
   private loadedFor: string | null = null;
 
@@ -101,7 +104,7 @@ export class AuditPage extends LitElement {
       this.entries = [...(cursor ? (this.entries ?? []) : []), ...page.data];
       this.next = page.page.next;
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      this.error = asError(error);
       if (!cursor) this.entries = [];
     } finally {
       this.loadingMore = false;
@@ -120,23 +123,11 @@ export class AuditPage extends LitElement {
   }
 
   private problem(name: FilterName): string {
-    return this.error instanceof ApiError ? (this.error.forField(name) ?? '') : '';
+    return problemAt(this.error, name) ?? '';
   }
 
-  private input(name: FilterName, label: string, type = 'text', placeholder = '') {
-    const problem = this.problem(name);
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      <input
-        id=${name}
-        name=${name}
-        type=${type}
-        placeholder=${placeholder}
-        .value=${this.query.get(name) ?? ''}
-        aria-invalid=${problem ? 'true' : 'false'}
-      />
-      ${problem ? html`<p class="field-error">${problem}</p>` : nothing}
-    </div>`;
+  private input(name: FilterName, label: string, type = 'text', placeholder?: string) {
+    return textField({ name, label, type, placeholder, value: this.query.get(name) ?? '', problem: this.problem(name) });
   }
 
   private log() {
@@ -162,7 +153,7 @@ export class AuditPage extends LitElement {
   override render() {
     const entity = this.query.get('entity') ?? '';
     return html`
-      <header class="page-header"><h1>Audit log</h1></header>
+      ${pageHeader({ title: 'Audit log' })}
       <form @submit=${(event: SubmitEvent) => this.apply(event)} aria-label="Filters" novalidate>
         ${this.input('action', 'Action', 'text', 'record.updated or metadata.*')}
         <div class="field">

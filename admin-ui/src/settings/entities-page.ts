@@ -4,6 +4,7 @@ import { store, StoreController } from '../state/app-store.js';
 import { sharedStyles } from '../ui/styles.js';
 import { states } from '../ui/states.js';
 import { setTitle } from '../ui/title.js';
+import { dataTable, listPageStyles, pageHeader } from '../ui/list-page.js';
 import './schema/new-entity-dialog.js';
 import type { NewEntityDialog } from './schema/new-entity-dialog.js';
 
@@ -22,13 +23,8 @@ export class EntitiesPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      .table-wrap {
-        overflow-x: auto;
-      }
       td.name a {
         font-weight: 600;
         text-decoration: none;
@@ -54,11 +50,6 @@ export class EntitiesPage extends LitElement {
       }
       .badge {
         white-space: nowrap;
-      }
-      @media (max-width: 900px) {
-        .wide {
-          display: none;
-        }
       }
     `,
   ];
@@ -107,49 +98,40 @@ export class EntitiesPage extends LitElement {
         'No entities yet. Entities are the kinds of records you keep: companies, contacts, projects.',
         html`<button class="primary" @click=${() => this.openNew()}>New entity</button>`,
       );
-    return html`<div class="card table-wrap" style="padding:0">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Entity</th>
-            <th scope="col" class="wide">Description</th>
-            <th scope="col" class="num">Fields</th>
-            <th scope="col">Owner</th>
-            <th scope="col">People</th>
-            <th scope="col"><span class="visually-hidden">Records</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${entities.map(
-            (entity) =>
-              html`<tr>
-                <td class="name">
-                  <a href="/settings/entities/${entity.name}" aria-label="Edit ${entity.label}">${entity.label}</a>
-                  <div><code>${entity.name}</code></div>
-                </td>
-                <td class="wide"><div class="desc" title=${entity.description}>${entity.description}</div></td>
-                <td class="num">${entity.fields.filter((field) => !field.system).length}</td>
-                <td>
-                  ${entity.plugin ? html`<span class="badge" title="Declared by plugin ${entity.plugin}">Plugin: ${entity.plugin}</span>` : html`<span class="muted">Custom</span>`}
-                </td>
-                <td>${entity.dataSubject ? html`<span class="badge good">Data subject</span>` : nothing}</td>
-                <td><a href="/records/${entity.name}">Open ${entity.pluralLabel}</a></td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable(
+      [
+        { label: 'Entity' },
+        { label: 'Description', class: 'wide' },
+        { label: 'Fields', class: 'num' },
+        { label: 'Owner' },
+        { label: 'People' },
+        { label: 'Records', hidden: true },
+      ],
+      entities.map(
+        (entity) =>
+          html`<tr>
+            <td class="name">
+              <a href="/settings/entities/${entity.name}" aria-label="Edit ${entity.label}">${entity.label}</a>
+              <div><code>${entity.name}</code></div>
+            </td>
+            <td class="wide"><div class="desc" title=${entity.description}>${entity.description}</div></td>
+            <td class="num">${entity.fields.filter((field) => !field.system).length}</td>
+            <td>
+              ${entity.plugin ? html`<span class="badge" title="Declared by plugin ${entity.plugin}">Plugin: ${entity.plugin}</span>` : html`<span class="muted">Custom</span>`}
+            </td>
+            <td>${entity.dataSubject ? html`<span class="badge good">Data subject</span>` : nothing}</td>
+            <td><a href="/records/${entity.name}">Open ${entity.pluralLabel}</a></td>
+          </tr>`,
+      ),
+    );
   }
 
   override render() {
-    return html`<header class="page-header">
-        <div>
-          <h1>Entities &amp; fields</h1>
-          <p class="muted" style="margin:0.25rem 0 0">The kinds of records Trellis keeps, and the fields each one has.</p>
-        </div>
-        <span class="spacer"></span>
-        <button class="primary" @click=${() => this.openNew()}>New entity</button>
-      </header>
+    return html`${pageHeader({
+        title: 'Entities & fields',
+        intro: 'The kinds of records Trellis keeps, and the fields each one has.',
+        action: html`<button class="primary" @click=${() => this.openNew()}>New entity</button>`,
+      })}
       ${this.error ? states.error(this.error, () => void this.load()) : this.loading ? states.loading('Loading entities…', '16rem') : this.renderTable()}
       <tr-new-entity-dialog></tr-new-entity-dialog>`;
   }

@@ -6,6 +6,7 @@ import { store, StoreController } from '../state/app-store.js';
 import { sharedStyles } from '../ui/styles.js';
 import { states } from '../ui/states.js';
 import { setTitle } from '../ui/title.js';
+import { dataTable, listPageStyles, pageHeader } from '../ui/list-page.js';
 import './schema/relation-type-dialog.js';
 import type { RelationTypeDialog } from './schema/relation-type-dialog.js';
 
@@ -45,13 +46,8 @@ export class RelationTypesPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      .table-wrap {
-        overflow-x: auto;
-      }
       .pair {
         font-weight: 600;
       }
@@ -64,21 +60,12 @@ export class RelationTypesPage extends LitElement {
         font-size: 0.8125rem;
         color: var(--tr-muted);
       }
-      .actions {
-        text-align: right;
-        white-space: nowrap;
-      }
       .actions button {
         min-height: 2rem;
         padding: 0.25rem 0.625rem;
       }
       .small {
         font-size: 0.875rem;
-      }
-      @media (max-width: 900px) {
-        .wide {
-          display: none;
-        }
       }
     `,
   ];
@@ -176,35 +163,25 @@ export class RelationTypesPage extends LitElement {
         'No relation types yet. A relation type links records, such as “employs ↔ is employed by” between companies and contacts.',
         html`<button class="primary" @click=${() => void this.dialog()?.open()}>New relation type</button>`,
       );
-    return html`<div class="card table-wrap" style="padding:0">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Relation</th>
-            <th scope="col">Entities</th>
-            <th scope="col" class="wide">Relations per record</th>
-            <th scope="col" class="wide">Attributes</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${pairs.map((type) => this.row(type))}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable(
+      [
+        { label: 'Relation' },
+        { label: 'Entities' },
+        { label: 'Relations per record', class: 'wide' },
+        { label: 'Attributes', class: 'wide' },
+        { label: 'Actions', hidden: true },
+      ],
+      pairs.map((type) => this.row(type)),
+    );
   }
 
   override render() {
-    return html`<header class="page-header">
-        <div>
-          <h1>Relation types</h1>
-          <p class="muted" style="margin:0.25rem 0 0">The kinds of links between records, read in both directions.</p>
-        </div>
-        <span class="spacer"></span>
-        <button class="primary" @click=${() => void this.dialog()?.open()}>New relation type</button>
-      </header>
-      ${this.renderList()}
-      <tr-relation-type-dialog @saved=${() => void this.load()}></tr-relation-type-dialog>`;
+    return html`${pageHeader({
+        title: 'Relation types',
+        intro: 'The kinds of links between records, read in both directions.',
+        action: html`<button class="primary" @click=${() => void this.dialog()?.open()}>New relation type</button>`,
+      })}
+      ${this.renderList()} <tr-relation-type-dialog @saved=${() => void this.load()}></tr-relation-type-dialog>`;
   }
 }
 

@@ -8,6 +8,7 @@ import { setTitle } from '../ui/title.js';
 import { ADMIN_ROLE, type EntityPermissions, type Role } from './people/people-api.js';
 import { ANY } from './security/permission-matrix.js';
 import './security/permission-matrix.js';
+import { asError } from '../ui/form-errors.js';
 
 /**
  * Settings → Roles → one role: its label, description and the permission matrix (scope per
@@ -117,7 +118,7 @@ export class RoleEditorPage extends LitElement {
       this.draft = { label: saved.label, description: saved.description, permissions: structuredClone(saved.permissions) };
       this.savedAt = new Date().toLocaleTimeString();
     } catch (error) {
-      this.saveError = error instanceof Error ? error : new Error(messageOf(error));
+      this.saveError = asError(error);
     } finally {
       this.busy = false;
     }

@@ -4,6 +4,7 @@ import { navigate } from '../router.js';
 import { states } from '../ui/states.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { dataTable, listPageStyles, pageHeader } from '../ui/list-page.js';
 import { confirmAction } from '../ui/confirm-dialog.js';
 import { ADMIN_ROLE, allRoles, type Role } from './people/people-api.js';
 import './people/role-dialog.js';
@@ -31,22 +32,12 @@ export class RolesPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-      }
-      td.actions {
-        text-align: right;
-        white-space: nowrap;
-      }
       .name {
         font-family: ui-monospace, monospace;
         font-size: 0.8125rem;
         color: var(--tr-muted);
-      }
-      .wrap {
-        overflow-x: auto;
-        padding: 0;
       }
     `,
   ];
@@ -97,65 +88,56 @@ export class RolesPage extends LitElement {
   private content() {
     if (this.loadError) return states.error(this.loadError, () => void this.load());
     if (!this.roles) return states.loading('Loading roles…', '14rem');
-    return html`<div class="card wrap">
-      <table>
-        <caption class="visually-hidden">
-          Roles
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Role</th>
-            <th scope="col">Grants</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${this.roles.map(
-            (role) =>
-              html`<tr>
-                <td>
-                  <a href=${`/settings/roles/${encodeURIComponent(role.name)}`}><strong>${role.label}</strong></a>
-                  ${role.system ? html`<span class="badge">System</span>` : nothing}
-                  <div class="name">${role.name}</div>
-                  ${role.description ? html`<div class="muted">${role.description}</div>` : nothing}
-                </td>
-                <td class="muted">${summary(role)}</td>
-                <td class="actions">
-                  <a
-                    class="button ghost"
-                    href=${`/settings/roles/${encodeURIComponent(role.name)}`}
-                    aria-label=${`Edit permissions of ${role.label}`}
-                    >Permissions</a
-                  >
-                  ${
-                    role.system
-                      ? nothing
-                      : html`<button
-                          type="button"
-                          class="ghost danger"
-                          aria-label=${`Delete role ${role.label}`}
-                          @click=${() => void this.deleteRole(role)}
-                        >
-                          Delete
-                        </button>`
-                  }
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable(
+      [{ label: 'Role' }, { label: 'Grants' }, { label: 'Actions', hidden: true }],
+      this.roles.map(
+        (role) =>
+          html`<tr>
+            <td>
+              <a href=${`/settings/roles/${encodeURIComponent(role.name)}`}><strong>${role.label}</strong></a>
+              ${role.system ? html`<span class="badge">System</span>` : nothing}
+              <div class="name">${role.name}</div>
+              ${role.description ? html`<div class="muted">${role.description}</div>` : nothing}
+            </td>
+            <td class="muted">${summary(role)}</td>
+            <td class="actions">
+              <a
+                class="button ghost"
+                href=${`/settings/roles/${encodeURIComponent(role.name)}`}
+                aria-label=${`Edit permissions of ${role.label}`}
+                >Permissions</a
+              >
+              ${
+                role.system
+                  ? nothing
+                  : html`<button
+                      type="button"
+                      class="ghost danger"
+                      aria-label=${`Delete role ${role.label}`}
+                      @click=${() => void this.deleteRole(role)}
+                    >
+                      Delete
+                    </button>`
+              }
+            </td>
+          </tr>`,
+      ),
+      'Roles',
+    );
   }
 
   override render() {
     return html`
-      <header class="page-header">
-        <h1>Roles & permissions</h1>
-        <span class="spacer"></span>
-        <button type="button" class="primary" @click=${() => this.renderRoot.querySelector<RoleDialog>('tr-role-dialog')?.open()}>
+      ${pageHeader({
+        title: 'Roles & permissions',
+        action: html`<button
+          type="button"
+          class="primary"
+          @click=${() => this.renderRoot.querySelector<RoleDialog>('tr-role-dialog')?.open()}
+        >
           New role
-        </button>
-      </header>
+        </button>`,
+      })}
       <p class="hint">A user may hold several roles: the widest right of any of them applies. Administrators may do everything.</p>
       ${this.actionError ? html`<p class="error-box" role="alert">${this.actionError}</p>` : nothing} ${this.content()}
       <tr-role-dialog

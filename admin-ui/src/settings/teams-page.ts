@@ -3,6 +3,7 @@ import { api, messageOf } from '../api/client.js';
 import { states } from '../ui/states.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { listPageStyles, pageHeader } from '../ui/list-page.js';
 import { confirmAction } from '../ui/confirm-dialog.js';
 import { allTeams, allUsers, userLabel, type Team, type User } from './people/people-api.js';
 import './people/team-dialog.js';
@@ -22,10 +23,8 @@ export class TeamsPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-      }
       .grid {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
@@ -131,11 +130,12 @@ export class TeamsPage extends LitElement {
 
   override render() {
     return html`
-      <header class="page-header">
-        <h1>Teams</h1>
-        <span class="spacer"></span>
-        <button type="button" class="primary" ?disabled=${!this.teams} @click=${() => this.dialog?.open(null)}>New team</button>
-      </header>
+      ${pageHeader({
+        title: 'Teams',
+        action: html`<button type="button" class="primary" ?disabled=${!this.teams} @click=${() => this.dialog?.open(null)}>
+          New team
+        </button>`,
+      })}
       ${this.actionError ? html`<p class="error-box" role="alert">${this.actionError}</p>` : ''} ${this.content()}
       <tr-team-dialog .users=${this.users} @saved=${(event: CustomEvent<Team>) => this.saved(event.detail)}></tr-team-dialog>
     `;

@@ -4,6 +4,7 @@ import type { One } from '../api/types.js';
 import { states } from '../ui/states.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { dataTable, listPageStyles, pageHeader } from '../ui/list-page.js';
 import { confirmAction } from '../ui/confirm-dialog.js';
 import { allRoles, allTeams, allUsers, userLabel, when, type Role, type Team, type User } from './people/people-api.js';
 import './people/user-dialog.js';
@@ -26,10 +27,8 @@ export class UsersPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    listPageStyles,
     css`
-      :host {
-        display: block;
-      }
       .filters {
         margin-bottom: 0.75rem;
       }
@@ -38,9 +37,6 @@ export class UsersPage extends LitElement {
       }
       .filters select {
         width: auto;
-      }
-      .table-wrap {
-        overflow-x: auto;
       }
       .who {
         display: grid;
@@ -56,15 +52,6 @@ export class UsersPage extends LitElement {
       }
       tr.inactive .who {
         opacity: 0.65;
-      }
-      td.actions {
-        text-align: right;
-        white-space: nowrap;
-      }
-      @media (max-width: 900px) {
-        .teams-col {
-          display: none;
-        }
       }
     `,
   ];
@@ -158,7 +145,7 @@ export class UsersPage extends LitElement {
           ${!user.isAdmin && user.roles.length === 0 ? html`<span class="muted">No role</span>` : ''}
         </div>
       </td>
-      <td class="teams-col">${user.teams.map(teamName).join(', ') || html`<span class="muted">—</span>`}</td>
+      <td class="wide">${user.teams.map(teamName).join(', ') || html`<span class="muted">—</span>`}</td>
       <td>${user.active ? html`<span class="badge good">Active</span>` : html`<span class="badge bad">Deactivated</span>`}</td>
       <td class="muted">${user.lastLoginAt !== undefined ? when(user.lastLoginAt) : when(user.createdAt)}</td>
       <td class="actions">
@@ -192,35 +179,28 @@ export class UsersPage extends LitElement {
     const rows = this.visible;
     if (!rows.length) return states.empty(this.users.length ? 'No user matches this search.' : 'No users yet.');
     const sinceLabel = rows.some((user) => user.lastLoginAt !== undefined) ? 'Last sign-in' : 'Added';
-    return html`<div class="card table-wrap" style="padding:0">
-      <table>
-        <caption class="visually-hidden">
-          Users
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Roles</th>
-            <th scope="col" class="teams-col">Teams</th>
-            <th scope="col">Status</th>
-            <th scope="col">${sinceLabel}</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((user) => this.row(user))}
-        </tbody>
-      </table>
-    </div>`;
+    return dataTable(
+      [
+        { label: 'User' },
+        { label: 'Roles' },
+        { label: 'Teams', class: 'wide' },
+        { label: 'Status' },
+        { label: sinceLabel },
+        { label: 'Actions', hidden: true },
+      ],
+      rows.map((user) => this.row(user)),
+      'Users',
+    );
   }
 
   override render() {
     return html`
-      <header class="page-header">
-        <h1>Users</h1>
-        <span class="spacer"></span>
-        <button type="button" class="primary" ?disabled=${!this.users} @click=${() => this.dialog?.open(null)}>Invite user</button>
-      </header>
+      ${pageHeader({
+        title: 'Users',
+        action: html`<button type="button" class="primary" ?disabled=${!this.users} @click=${() => this.dialog?.open(null)}>
+          Invite user
+        </button>`,
+      })}
       <div class="toolbar filters" role="search">
         <label class="visually-hidden" for="search">Search users</label>
         <input

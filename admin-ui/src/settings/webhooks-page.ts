@@ -5,6 +5,7 @@ import { store, StoreController } from '../state/app-store.js';
 import { states } from '../ui/states.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { pageHeader } from '../ui/list-page.js';
 import { confirmAction } from '../ui/confirm-dialog.js';
 import './security/secret-dialog.js';
 import type { SecretDialog } from './security/secret-dialog.js';
@@ -174,11 +175,12 @@ export class WebhooksPage extends LitElement {
   override render() {
     const entities = store.entities.map((entity) => ({ value: entity.name, label: entity.pluralLabel }));
     return html`
-      <header class="page-header">
-        <h1>Webhooks</h1>
-        <span class="spacer"></span>
-        <button type="button" class="primary" ?disabled=${!this.hooks} @click=${() => this.dialog?.open(null)}>New webhook</button>
-      </header>
+      ${pageHeader({
+        title: 'Webhooks',
+        action: html`<button type="button" class="primary" ?disabled=${!this.hooks} @click=${() => this.dialog?.open(null)}>
+          New webhook
+        </button>`,
+      })}
       <p role="status" class=${this.notice?.bad ? 'error-box' : 'muted'} ?hidden=${!this.notice}>${this.notice?.text ?? ''}</p>
       ${this.content()}
       <tr-webhook-dialog .entityNames=${entities} @saved=${(event: CustomEvent<Webhook>) => this.saved(event.detail)}></tr-webhook-dialog>

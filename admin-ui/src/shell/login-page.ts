@@ -4,6 +4,7 @@ import { navigate } from '../router.js';
 import { store } from '../state/app-store.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { authCard, authCardStyles } from './auth-card.js';
 
 /**
  * The sign-in form. On success the server sets the session cookie; the store loads the session
@@ -19,32 +20,8 @@ export class LoginPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    authCardStyles,
     css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 100vh;
-        padding: 1rem;
-        background: var(--tr-background);
-      }
-      .card {
-        width: min(24rem, 100%);
-        display: grid;
-        gap: 1rem;
-        padding: 2rem;
-      }
-      .brand {
-        font-size: 1.5rem;
-        font-weight: 700;
-        color: var(--tr-accent);
-      }
-      form {
-        display: grid;
-        gap: 0.875rem;
-      }
-      button.primary {
-        justify-content: center;
-      }
       .link {
         background: none;
         border: none;
@@ -108,11 +85,9 @@ export class LoginPage extends LitElement {
   }
 
   override render() {
-    return html`
-      <main class="card">
-        <div class="brand">Trellis</div>
-        <h1>Sign in</h1>
-        <form @submit=${(event: SubmitEvent) => void this.signIn(event)} novalidate>
+    return authCard(
+      'Sign in',
+      html`<form @submit=${(event: SubmitEvent) => void this.signIn(event)} novalidate>
           <div class="field">
             <label for="email">E-mail</label>
             <input id="email" name="email" type="email" autocomplete="username" required autofocus />
@@ -125,9 +100,8 @@ export class LoginPage extends LitElement {
           ${this.resetSent ? html`<p role="status">If an account has this address, a reset link is on its way.</p>` : ''}
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'Signing in…' : 'Sign in'}</button>
         </form>
-        <button class="link" type="button" @click=${() => void this.forgot()}>Forgot your password?</button>
-      </main>
-    `;
+        <button class="link" type="button" @click=${() => void this.forgot()}>Forgot your password?</button>`,
+    );
   }
 }
 

@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { ApiError, api, messageOf } from '../api/client.js';
+import { api } from '../api/client.js';
 import { sharedStyles } from '../ui/styles.js';
 import { setTitle } from '../ui/title.js';
+import { authCard, authCardStyles } from './auth-card.js';
 import { formText } from '../settings/people/people-api.js';
+import { asError, problemAt } from '../ui/form-errors.js';
 
 /**
  * The page of a mailed reset or invitation link (`/reset-password?token=trp_…`): the new
@@ -19,37 +21,16 @@ export class ResetPasswordPage extends LitElement {
 
   static override styles = [
     sharedStyles,
+    authCardStyles,
     css`
       :host {
-        display: grid;
-        place-items: center;
-        min-height: 100vh;
-        padding: 1rem;
-        background: var(--tr-background);
-      }
-      .card {
-        width: min(26rem, 100%);
-        display: grid;
-        gap: 1rem;
-        padding: 2rem;
-      }
-      .brand {
-        font-size: 1.5rem;
-        font-weight: 700;
-        color: var(--tr-accent);
-      }
-      form {
-        display: grid;
-        gap: 0.875rem;
-      }
-      button.primary {
-        justify-content: center;
+        --auth-card-width: 26rem;
       }
     `,
   ];
 
   declare query: URLSearchParams;
-  declare error: ApiError | Error | null;
+  declare error: Error | null;
   declare mismatch: boolean;
   declare busy: boolean;
   declare done: boolean;
@@ -69,7 +50,7 @@ export class ResetPasswordPage extends LitElement {
   }
 
   private problem(field: string): string {
-    return this.error instanceof ApiError ? (this.error.forField(field) ?? '') : '';
+    return problemAt(this.error, field) ?? '';
   }
 
   private async submit(event: SubmitEvent): Promise<void> {
@@ -84,7 +65,7 @@ export class ResetPasswordPage extends LitElement {
       await api.post('/api/auth/password-reset/confirm', { token: this.query.get('token') ?? '', password });
       this.done = true;
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      this.error = asError(error);
     } finally {
       this.busy = false;
     }
@@ -138,16 +119,13 @@ export class ResetPasswordPage extends LitElement {
   }
 
   override render() {
-    return html`<main class="card">
-      <div class="brand">Trellis</div>
-      <h1>${this.done ? 'Your password is set' : 'Choose a password'}</h1>
-      ${
-        this.done
-          ? html`<p role="status">You can now sign in with your new password.</p>
-              <a class="button primary" href="/login">Sign in</a>`
-          : this.form()
-      }
-    </main>`;
+    return authCard(
+      this.done ? 'Your password is set' : 'Choose a password',
+      this.done
+        ? html`<p role="status">You can now sign in with your new password.</p>
+            <a class="button primary" href="/login">Sign in</a>`
+        : this.form(),
+    );
   }
 }
 

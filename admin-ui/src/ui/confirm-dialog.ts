@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ApiError, messageOf } from '../api/client.js';
-import { sharedStyles } from './styles.js';
+import { dialogStyles, sharedStyles } from './styles.js';
 
 /** What {@link confirmAction} asks. */
 export interface ConfirmRequest {
@@ -35,16 +35,8 @@ export class ConfirmDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
-      form {
-        display: grid;
-        gap: 1rem;
-      }
-      .footer {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5rem;
-      }
       p {
         margin: 0;
       }

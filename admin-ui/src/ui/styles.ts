@@ -209,3 +209,30 @@ export const sharedStyles = css`
     background: rgb(0 0 0 / 35%);
   }
 `;
+
+/**
+ * The layout of forms in dialogs and settings panels, added after `sharedStyles`: the form as a
+ * column of fields, `.pair` for two fields side by side (one above the other when narrow),
+ * `label.check` for a checkbox with its text, and `.footer` for the buttons, at the end.
+ */
+export const dialogStyles = css`
+  form {
+    display: grid;
+    gap: 1rem;
+  }
+  .pair {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: 0.75rem;
+  }
+  label.check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .footer {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+`;

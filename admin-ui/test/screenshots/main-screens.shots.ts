@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, it } from 'vitest';
-import { launchBrowser, signedInPage } from '../support/browser.js';
-import { startServer, type UiServer } from '../support/server.js';
+import { signedInPage } from '../support/browser.js';
+import type { UiServer } from '../support/server.js';
+import { closeSuite, startSuite } from '../support/suite.js';
 
 const OUT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
@@ -11,16 +12,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   // The first-party plugins with their demo data: what `TRELLIS_DEMO=1 npm start` shows.
-  [server, browser] = await Promise.all([
-    startServer({ pluginDirs: ['plugins', 'examples'], env: { TRELLIS_DEMO: '1', TRELLIS_DEFAULT_PLUGINS: 'contacts' } }),
-    launchBrowser(),
-  ]);
+  ({ server, browser } = await startSuite({
+    pluginDirs: ['plugins', 'examples'],
+    env: { TRELLIS_DEMO: '1', TRELLIS_DEFAULT_PLUGINS: 'contacts' },
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeSuite({ server, browser }));
 
 /** Waits for the screen to settle (no request in flight, fonts drawn), then saves it. */
 async function shoot(page: Page, name: string): Promise<void> {

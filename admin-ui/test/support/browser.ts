@@ -15,18 +15,21 @@ const VIEWPORT = { width: 1280, height: 800 };
 /**
  * A new browser window signed in as `who` (the administrator by default): the session comes
  * from the login API, whose cookies the window shares, so each test starts on a screen rather
- * than on the login form (which its own test covers).
+ * than on the login form (which its own test covers). With `timeout`, the page's actions fail
+ * after that many milliseconds, naming the control they waited for.
  */
 export async function signedInPage(
   browser: Browser,
   server: UiServer,
   who: { email: string; password: string } = ADMIN,
   path = '/',
+  timeout?: number,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: server.url, viewport: VIEWPORT });
   const login = await context.request.post('/api/auth/login', { data: who });
   if (!login.ok()) throw new Error(`login as ${who.email} answered ${login.status()}: ${await login.text()}`);
   const page = await context.newPage();
+  if (timeout) page.setDefaultTimeout(timeout);
   await page.goto(path);
   return { context, page };
 }

@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { api } from '../../api/client.js';
 import type { EntityView, FieldMetadata } from '../../api/types.js';
 import '../../fields/field-input.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import { runEach, type BulkFailure } from './bulk-run.js';
 
 /**
@@ -26,11 +26,8 @@ export class BulkUpdateDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
-      form {
-        display: grid;
-        gap: 1rem;
-      }
       ul {
         max-height: 30vh;
         overflow-y: auto;

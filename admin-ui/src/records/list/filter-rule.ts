@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import type { EntityView, FieldMetadata } from '../../api/types.js';
 import { sharedStyles } from '../../ui/styles.js';
+import { emitChange, onNestedChange } from '../../ui/change-events.js';
+import { ruleRowStyles } from './rule-controls.js';
 import { operatorLabel, operatorsFor, type FieldRule, type RuleOperator } from './filter-model.js';
 import './filter-value.js';
 
@@ -42,13 +44,8 @@ export class FilterRule extends LitElement {
 
   static override styles = [
     sharedStyles,
+    ruleRowStyles,
     css`
-      :host {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.375rem;
-        align-items: center;
-      }
       .field-select {
         width: 12rem;
       }
@@ -72,7 +69,7 @@ export class FilterRule extends LitElement {
 
   private change(rule: FieldRule): void {
     this.rule = rule;
-    this.dispatchEvent(new CustomEvent('rule-changed', { detail: { rule }, bubbles: true, composed: true }));
+    emitChange(this, 'rule-changed', { rule });
   }
 
   private pickField(name: string): void {
@@ -113,10 +110,7 @@ export class FilterRule extends LitElement {
                 .op=${this.rule.op}
                 .value=${this.rule.value}
                 label="${this.label} value"
-                @value-changed=${(event: CustomEvent<{ value: unknown }>) => {
-                  event.stopPropagation();
-                  this.change({ ...this.rule, value: event.detail.value });
-                }}
+                @value-changed=${onNestedChange<{ value: unknown }>(({ value }) => this.change({ ...this.rule, value }))}
               ></tr-filter-value>`
           : html`<span class="field-error">This field no longer exists.</span>`
       }

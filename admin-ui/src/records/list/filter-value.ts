@@ -3,6 +3,7 @@ import type { FieldMetadata } from '../../api/types.js';
 import { choicesOf } from '../../fields/field-display.js';
 import { store } from '../../state/app-store.js';
 import { sharedStyles } from '../../ui/styles.js';
+import { emitChange, onNestedChange } from '../../ui/change-events.js';
 import { needsValue, type RuleOperator } from './filter-model.js';
 import './record-picker.js';
 
@@ -69,7 +70,7 @@ export class FilterValue extends LitElement {
 
   private emit(value: unknown): void {
     this.value = value;
-    this.dispatchEvent(new CustomEvent('value-changed', { detail: { value }, bubbles: true, composed: true }));
+    emitChange(this, 'value-changed', { value });
   }
 
   /** A typed single value from an input's text ('' when it is empty or not a number). */
@@ -103,10 +104,7 @@ export class FilterValue extends LitElement {
         .entity=${store.entity(field.options.target ?? '')}
         .value=${typeof value === 'string' ? value : null}
         label=${label}
-        @value-changed=${(event: CustomEvent<{ value: string | null }>) => {
-          event.stopPropagation();
-          onChange(event.detail.value ?? '');
-        }}
+        @value-changed=${onNestedChange<{ value: string | null }>(({ value }) => onChange(value ?? ''))}
       ></tr-record-picker>`;
     }
     const type = NUMERIC.has(field.type) ? 'number' : field.type === 'date' ? 'date' : isDateTime(field) ? 'datetime-local' : 'text';

@@ -3,6 +3,7 @@ import { api } from '../../api/client.js';
 import type { EntityView, One, Page, RecordRow } from '../../api/types.js';
 import { recordTitle, titleField } from '../../fields/field-display.js';
 import { sharedStyles } from '../../ui/styles.js';
+import { emitChange } from '../../ui/change-events.js';
 
 /**
  * Picks one record of an entity: a search box (the API's `q`) and a list of the first 20
@@ -97,7 +98,7 @@ export class RecordPicker extends LitElement {
 
   private choose(id: string): void {
     this.value = id || null;
-    this.dispatchEvent(new CustomEvent('value-changed', { detail: { value: this.value }, bubbles: true, composed: true }));
+    emitChange(this, 'value-changed', { value: this.value });
   }
 
   override render() {

@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { EntityView, RelationTypeMetadata } from '../../api/types.js';
 import { store } from '../../state/app-store.js';
 import { sharedStyles } from '../../ui/styles.js';
+import { emitChange, onNestedChange } from '../../ui/change-events.js';
+import { ruleRowStyles } from './rule-controls.js';
 import type { FieldRule, RelationRule } from './filter-model.js';
 import { newFieldRule } from './filter-rule.js';
 import './filter-rule.js';
@@ -32,23 +34,14 @@ export class RelationRuleElement extends LitElement {
 
   static override styles = [
     sharedStyles,
+    ruleRowStyles,
     css`
-      :host {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.375rem;
-        align-items: center;
-      }
       select {
         width: auto;
         max-width: 14rem;
       }
       .nested {
         flex-basis: 100%;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.375rem;
-        align-items: center;
         padding-left: 1.5rem;
       }
     `,
@@ -66,7 +59,7 @@ export class RelationRuleElement extends LitElement {
 
   private change(rule: RelationRule): void {
     this.rule = rule;
-    this.dispatchEvent(new CustomEvent('rule-changed', { detail: { rule }, bubbles: true, composed: true }));
+    emitChange(this, 'rule-changed', { rule });
   }
 
   private get type(): RelationTypeMetadata | undefined {
@@ -117,10 +110,9 @@ export class RelationRuleElement extends LitElement {
           .entity=${entity}
           .value=${this.rule.to?.id || null}
           label="${this.label} related record"
-          @value-changed=${(event: CustomEvent<{ value: string | null }>) => {
-            event.stopPropagation();
-            this.change({ ...this.rule, to: { entity: entity.name, id: event.detail.value ?? '' } });
-          }}
+          @value-changed=${onNestedChange<{ value: string | null }>(({ value }) =>
+            this.change({ ...this.rule, to: { entity: entity.name, id: value ?? '' } }),
+          )}
         ></tr-record-picker>
       </div>`;
     }
@@ -130,10 +122,7 @@ export class RelationRuleElement extends LitElement {
         .entity=${entity}
         .rule=${this.rule.where!.rule}
         label="${this.label} related"
-        @rule-changed=${(event: CustomEvent<{ rule: FieldRule }>) => {
-          event.stopPropagation();
-          this.change({ ...this.rule, where: { entity: entity.name, rule: event.detail.rule } });
-        }}
+        @rule-changed=${onNestedChange<{ rule: FieldRule }>(({ rule }) => this.change({ ...this.rule, where: { entity: entity.name, rule } }))}
       ></tr-filter-rule>
     </div>`;
   }

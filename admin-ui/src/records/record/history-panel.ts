@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { api, messageOf } from '../../api/client.js';
-import type { EntityView, FieldMetadata, Page, RecordRow } from '../../api/types.js';
+import type { EntityView, FieldMetadata, RecordRow } from '../../api/types.js';
 import { renderValue } from '../../fields/field-display.js';
 import { store } from '../../state/app-store.js';
-import { states } from '../../ui/states.js';
 import { sharedStyles } from '../../ui/styles.js';
 import { activityStyles } from './activity-styles.js';
+import { PagedFeed, feedTime } from './paged-feed.js';
 
 /** An audit log entry about the record. */
 interface AuditEntry {
@@ -16,8 +15,6 @@ interface AuditEntry {
   changes: Record<string, { before: unknown; after: unknown }> | null;
   details: Record<string, unknown> | null;
 }
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What an action reads as in a sentence. */
 const VERBS: Record<string, string> = {
@@ -34,10 +31,6 @@ export class HistoryPanel extends LitElement {
   static override properties = {
     entity: { attribute: false },
     record: { attribute: false },
-    entries: { state: true },
-    next: { state: true },
-    loading: { state: true },
-    problem: { state: true },
   };
 
   static override styles = [
@@ -70,42 +63,20 @@ export class HistoryPanel extends LitElement {
 
   declare entity: EntityView;
   declare record: RecordRow;
-  declare entries: AuditEntry[] | null;
-  declare next: string | null;
-  declare loading: boolean;
-  declare problem: string | null;
 
+  private readonly feed = new PagedFeed<AuditEntry>(
+    this,
+    () => `/api/records/${this.entity.name}/${encodeURIComponent(this.record.id)}/history`,
+    25,
+  );
   private loadedAt: unknown = undefined;
-
-  constructor() {
-    super();
-    this.entries = null;
-    this.next = null;
-    this.loading = false;
-    this.problem = null;
-  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // An edit on the page changes updated_at: the history then has a new entry to show.
     const stamp = `${this.record.id}@${String(this.record.updated_at)}`;
     if (changed.has('record') && stamp !== this.loadedAt) {
       this.loadedAt = stamp;
-      void this.load(null);
-    }
-  }
-
-  private async load(cursor: string | null): Promise<void> {
-    this.loading = true;
-    this.problem = null;
-    try {
-      const path = `/api/records/${this.entity.name}/${encodeURIComponent(this.record.id)}/history`;
-      const page = await api.get<Page<AuditEntry>>(path, { limit: 25, cursor });
-      this.entries = cursor ? [...(this.entries ?? []), ...page.data] : page.data;
-      this.next = page.page.next;
-    } catch (error) {
-      this.problem = messageOf(error);
-    } finally {
-      this.loading = false;
+      void this.feed.load(null);
     }
   }
 
@@ -155,30 +126,16 @@ export class HistoryPanel extends LitElement {
   }
 
   override render() {
-    if (this.problem && !this.entries) return states.error(this.problem, () => void this.load(null));
-    if (!this.entries) return states.loading('Loading the history…');
-    if (!this.entries.length) return html`<p class="muted">No changes recorded yet.</p>`;
-    return html`<ol class="feed" aria-label="History">
-        ${this.entries.map(
-          (entry) =>
-            html`<li>
-              <div class="entry-head">
-                <strong>${this.who(entry)}</strong>
-                <span>${VERBS[entry.action] ?? entry.action}</span>
-              </div>
-              ${this.changes(entry)}
-              <p class="muted when"><time datetime=${entry.occurredAt}>${when.format(new Date(entry.occurredAt))}</time></p>
-            </li>`,
-        )}
-      </ol>
-      ${this.problem ? states.error(this.problem) : nothing}
-      ${
-        this.next
-          ? html`<button type="button" class="more" ?disabled=${this.loading} @click=${() => void this.load(this.next)}>
-              ${this.loading ? 'Loading…' : 'Load more'}
-            </button>`
-          : nothing
-      }`;
+    return this.feed.render(
+      { label: 'History', loading: 'Loading the history…', empty: 'No changes recorded yet.' },
+      (entry) =>
+        html`<div class="entry-head">
+            <strong>${this.who(entry)}</strong>
+            <span>${VERBS[entry.action] ?? entry.action}</span>
+          </div>
+          ${this.changes(entry)}
+          <p class="muted when"><time datetime=${entry.occurredAt}>${feedTime.format(new Date(entry.occurredAt))}</time></p>`,
+    );
   }
 }
 

@@ -1,11 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { ApiError, api, messageOf } from '../../api/client.js';
 import type { EntityView, RelationTypeMetadata } from '../../api/types.js';
 import type { FieldInput } from '../../fields/field-input.js';
 import '../../fields/field-input.js';
 import '../../fields/lookup-picker.js';
 import { store } from '../../state/app-store.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 
 /** A relation as the record's relations list returns it. */
 export interface RelationRow {
@@ -34,20 +34,7 @@ export class RelationDialog extends LitElement {
     saving: { state: true },
   };
 
-  static override styles = [
-    sharedStyles,
-    css`
-      form {
-        display: grid;
-        gap: 1rem;
-      }
-      .actions {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, dialogStyles];
 
   declare types: RelationTypeMetadata[];
   declare typeKey: string;
@@ -232,7 +219,7 @@ export class RelationDialog extends LitElement {
                 (this.values = { ...this.values, [field.name]: event.detail.value })}
             ></tr-field-input>`,
         )}
-        <div class="actions">
+        <div class="footer">
           <button type="button" @click=${() => this.close()}>Cancel</button>
           <button type="submit" class="primary" ?disabled=${this.saving || !type}>
             ${this.saving ? 'Saving…' : this.editing ? 'Save' : 'Add relation'}

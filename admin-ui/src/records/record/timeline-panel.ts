@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { ApiError, api, messageOf } from '../../api/client.js';
-import type { EntityView, One, Page } from '../../api/types.js';
-import { states } from '../../ui/states.js';
+import type { EntityView, One } from '../../api/types.js';
 import { sharedStyles } from '../../ui/styles.js';
 import { activityStyles } from './activity-styles.js';
+import { PagedFeed, feedTime } from './paged-feed.js';
 
 /** A timeline entry as the API returns it. */
 interface TimelineEntry {
@@ -16,17 +16,11 @@ interface TimelineEntry {
   actor: { email?: string | null } | null;
 }
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** The record's timeline, newest first, with "Load more" and a form to add a note. */
 export class TimelinePanel extends LitElement {
   static override properties = {
     entity: { attribute: false },
     recordId: { attribute: false },
-    entries: { state: true },
-    next: { state: true },
-    loading: { state: true },
-    problem: { state: true },
     noteTitle: { state: true },
     body: { state: true },
     saving: { state: true },
@@ -57,21 +51,15 @@ export class TimelinePanel extends LitElement {
 
   declare entity: EntityView;
   declare recordId: string;
-  declare entries: TimelineEntry[] | null;
-  declare next: string | null;
-  declare loading: boolean;
-  declare problem: string | null;
   declare noteTitle: string;
   declare body: string;
   declare saving: boolean;
   declare formErrors: { title?: string; body?: string; form?: string };
 
+  private readonly feed = new PagedFeed<TimelineEntry>(this, () => this.path, 20);
+
   constructor() {
     super();
-    this.entries = null;
-    this.next = null;
-    this.loading = false;
-    this.problem = null;
     this.noteTitle = '';
     this.body = '';
     this.saving = false;
@@ -83,21 +71,7 @@ export class TimelinePanel extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('recordId')) void this.load(null);
-  }
-
-  private async load(cursor: string | null): Promise<void> {
-    this.loading = true;
-    this.problem = null;
-    try {
-      const page = await api.get<Page<TimelineEntry>>(this.path, { limit: 20, cursor });
-      this.entries = cursor ? [...(this.entries ?? []), ...page.data] : page.data;
-      this.next = page.page.next;
-    } catch (error) {
-      this.problem = messageOf(error);
-    } finally {
-      this.loading = false;
-    }
+    if (changed.has('recordId')) void this.feed.load(null);
   }
 
   private async addNote(event: Event): Promise<void> {
@@ -111,7 +85,7 @@ export class TimelinePanel extends LitElement {
     try {
       const body = { kind: 'note', title: this.noteTitle.trim(), ...(this.body.trim() ? { body: this.body } : {}) };
       const entry = (await api.post<One<TimelineEntry>>(this.path, body)).data;
-      this.entries = [entry, ...(this.entries ?? [])];
+      this.feed.prepend(entry);
       this.noteTitle = '';
       this.body = '';
     } catch (error) {
@@ -154,33 +128,19 @@ export class TimelinePanel extends LitElement {
   }
 
   private list() {
-    if (this.problem && !this.entries) return states.error(this.problem, () => void this.load(null));
-    if (!this.entries) return states.loading('Loading the timeline…');
-    if (!this.entries.length) return html`<p class="muted">Nothing on the timeline yet.</p>`;
-    return html`<ol class="feed" aria-label="Timeline">
-        ${this.entries.map(
-          (entry) =>
-            html`<li>
-              <div class="entry-head">
-                <span class="badge">${entry.kind.replaceAll('_', ' ')}</span>
-                <strong>${entry.title}</strong>
-              </div>
-              ${entry.body ? html`<p class="body">${entry.body}</p>` : nothing}
-              <p class="muted when">
-                <time datetime=${entry.occurred_at}>${when.format(new Date(entry.occurred_at))}</time>
-                ${entry.actor?.email ? html` · ${entry.actor.email}` : nothing}${entry.plugin ? html` · ${entry.plugin}` : nothing}
-              </p>
-            </li>`,
-        )}
-      </ol>
-      ${this.problem ? states.error(this.problem) : nothing}
-      ${
-        this.next
-          ? html`<button type="button" class="more" ?disabled=${this.loading} @click=${() => void this.load(this.next)}>
-              ${this.loading ? 'Loading…' : 'Load more'}
-            </button>`
-          : nothing
-      }`;
+    return this.feed.render(
+      { label: 'Timeline', loading: 'Loading the timeline…', empty: 'Nothing on the timeline yet.' },
+      (entry) =>
+        html`<div class="entry-head">
+            <span class="badge">${entry.kind.replaceAll('_', ' ')}</span>
+            <strong>${entry.title}</strong>
+          </div>
+          ${entry.body ? html`<p class="body">${entry.body}</p>` : nothing}
+          <p class="muted when">
+            <time datetime=${entry.occurred_at}>${feedTime.format(new Date(entry.occurred_at))}</time>
+            ${entry.actor?.email ? html` · ${entry.actor.email}` : nothing}${entry.plugin ? html` · ${entry.plugin}` : nothing}
+          </p>`,
+    );
   }
 
   override render() {

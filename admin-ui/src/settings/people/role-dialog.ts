@@ -1,9 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiError, api, messageOf } from '../../api/client.js';
+import { ApiError, api } from '../../api/client.js';
 import type { One } from '../../api/types.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import type { Role } from './people-api.js';
 import { formText } from './people-api.js';
+import { asError } from '../../ui/form-errors.js';
 
 /** "Sales manager" → "sales_manager": the API's name rule (lower snake case, 2 to 40 characters). */
 export function roleNameOf(label: string): string {
@@ -25,7 +26,7 @@ export function roleNameOf(label: string): string {
  */
 export class RoleDialog extends LitElement {
   static override properties = { error: { state: true }, busy: { state: true }, name: { state: true } };
-  static override styles = [sharedStyles];
+  static override styles = [sharedStyles, dialogStyles];
 
   declare error: Error | null;
   declare busy: boolean;
@@ -69,7 +70,7 @@ export class RoleDialog extends LitElement {
       this.renderRoot.querySelector('dialog')?.close();
       this.dispatchEvent(new CustomEvent('created', { detail: role }));
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      this.error = asError(error);
     } finally {
       this.busy = false;
     }
@@ -86,7 +87,7 @@ export class RoleDialog extends LitElement {
   override render() {
     const placed = ['label', 'name', 'description'].some((field) => this.problem(field));
     return html`<dialog aria-labelledby="role-title">
-      <form @submit=${(event: SubmitEvent) => void this.save(event)} novalidate style="display:grid;gap:0.875rem">
+      <form @submit=${(event: SubmitEvent) => void this.save(event)} novalidate>
         <h2 id="role-title">New role</h2>
         ${this.error && !placed ? html`<p class="error-box" role="alert">${this.error.message}</p>` : nothing}
         ${this.field(
@@ -118,8 +119,7 @@ export class RoleDialog extends LitElement {
             <span class="hint" id="name-hint">Lower case with underscores, e.g. sales_manager. It cannot change later.</span>`,
         )}
         ${this.field('description', 'Description', html`<input id="description" name="description" />`)}
-        <div class="toolbar">
-          <span class="spacer"></span>
+        <div class="footer">
           <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Cancel</button>
           <button type="submit" class="primary" ?disabled=${this.busy}>${this.busy ? 'Creating…' : 'Create and set permissions'}</button>
         </div>

@@ -1,11 +1,12 @@
 import { LitElement, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ApiError, api, messageOf } from '../../api/client.js';
+import { ApiError, api } from '../../api/client.js';
 import type { One } from '../../api/types.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import './check-list.js';
 import type { CheckList } from './check-list.js';
 import { userLabel, type Team, type User, formText } from './people-api.js';
+import { asError, problemAt } from '../../ui/form-errors.js';
 
 /**
  * Creates or renames a team and sets its members: the name goes through POST/PATCH, the
@@ -21,7 +22,7 @@ export class TeamDialog extends LitElement {
     busy: { state: true },
   };
 
-  static override styles = [sharedStyles];
+  static override styles = [sharedStyles, dialogStyles];
 
   declare users: User[];
   declare team: Team | null;
@@ -67,7 +68,7 @@ export class TeamDialog extends LitElement {
       this.renderRoot.querySelector('dialog')?.close();
       this.dispatchEvent(new CustomEvent('saved', { detail: team }));
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      this.error = asError(error);
     } finally {
       this.busy = false;
     }
@@ -78,12 +79,12 @@ export class TeamDialog extends LitElement {
       this.error instanceof ApiError
         ? (this.error.forField('name') ?? (this.error.code === 'TRELLIS_TEAM_EXISTS' ? this.error.message : ''))
         : '';
-    const membersError = this.error instanceof ApiError ? (this.error.forField('userIds') ?? '') : '';
+    const membersError = problemAt(this.error, 'userIds') ?? '';
     const general = this.error && !nameError && !membersError ? this.error.message : '';
     return html`<dialog aria-labelledby="team-title">
       ${keyed(
         this.opened,
-        html`<form @submit=${(event: SubmitEvent) => void this.save(event)} novalidate style="display:grid;gap:0.875rem">
+        html`<form @submit=${(event: SubmitEvent) => void this.save(event)} novalidate>
           <h2 id="team-title">${this.team ? `Edit team ${this.team.name}` : 'New team'}</h2>
           ${general ? html`<p class="error-box" role="alert">${general}</p>` : ''}
           <div class="field">
@@ -97,8 +98,7 @@ export class TeamDialog extends LitElement {
             .choices=${this.users.map((user) => ({ value: user.id, label: userLabel(user), hint: user.active ? '' : '(deactivated)' }))}
             .error=${membersError}
           ></tr-check-list>
-          <div class="toolbar">
-            <span class="spacer"></span>
+          <div class="footer">
             <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Cancel</button>
             <button type="submit" class="primary" ?disabled=${this.busy}>
               ${this.busy ? 'Saving…' : this.team ? 'Save team' : 'Create team'}

@@ -1,22 +1,15 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ApiError, api, messageOf } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { One } from '../../api/types.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import './check-list.js';
 import type { CheckList } from './check-list.js';
 import { ADMIN_ROLE, type Role, type Team, type User, formText } from './people-api.js';
+import { textField } from '../../ui/text-field.js';
+import { asError, problemAt, unplacedMessages } from '../../ui/form-errors.js';
 
 const FIELDS = ['name', 'email', 'password', 'roles', 'teams', 'isAdmin'];
-
-/** What cannot be shown beside a field: the detail when no problem has a place, else the unplaced ones. */
-function generalProblem(error: Error): string {
-  if (!(error instanceof ApiError) || error.errors.length === 0) return error.message;
-  return error.errors
-    .filter((problem) => !FIELDS.includes(problem.path.split(/[.[]/)[0] ?? ''))
-    .map((problem) => `${problem.path}: ${problem.message}`)
-    .join('; ');
-}
 
 /**
  * Invites or edits a user: e-mail, name, roles, teams, the administrator flag, and an optional
@@ -33,35 +26,12 @@ export class UserDialog extends LitElement {
     busy: { state: true },
   };
 
-  static override styles = [
-    sharedStyles,
-    css`
-      form {
-        display: grid;
-        gap: 0.875rem;
-      }
-      .row {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0.875rem;
-      }
-      @media (max-width: 700px) {
-        .row {
-          grid-template-columns: 1fr;
-        }
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, dialogStyles];
 
   declare roles: Role[];
   declare teams: Team[];
   declare user: User | null;
-  declare error: ApiError | Error | null;
+  declare error: Error | null;
   declare busy: boolean;
   private opened = 0;
 
@@ -89,7 +59,7 @@ export class UserDialog extends LitElement {
   }
 
   private fieldError(name: string): string {
-    return this.error instanceof ApiError ? (this.error.forField(name) ?? '') : '';
+    return problemAt(this.error, name) ?? '';
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -115,33 +85,19 @@ export class UserDialog extends LitElement {
       this.renderRoot.querySelector('dialog')?.close();
       this.dispatchEvent(new CustomEvent('saved', { detail: saved.data }));
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      this.error = asError(error);
     } finally {
       this.busy = false;
     }
   }
 
   private input(name: string, label: string, type: string, value: string, extra: { hint?: string; autocomplete?: string } = {}) {
-    const problem = this.fieldError(name);
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      <input
-        id=${name}
-        name=${name}
-        type=${type}
-        .value=${value}
-        autocomplete=${extra.autocomplete ?? 'off'}
-        aria-invalid=${problem ? 'true' : 'false'}
-        aria-describedby=${`${name}-hint ${name}-error`}
-      />
-      ${extra.hint ? html`<span class="hint" id=${`${name}-hint`}>${extra.hint}</span>` : ''}
-      ${problem ? html`<p class="field-error" id=${`${name}-error`}>${problem}</p>` : ''}
-    </div>`;
+    return textField({ name, label, type, value, autocomplete: 'off', ...extra, problem: this.fieldError(name) });
   }
 
   override render() {
     const editing = this.user !== null;
-    const general = this.error ? generalProblem(this.error) : '';
+    const general = unplacedMessages(this.error, FIELDS).join('; ');
     const roleChoices = this.roles
       .filter((role) => role.name !== ADMIN_ROLE)
       .map((role) => ({ value: role.name, label: role.label, hint: role.system ? 'system' : '' }));
@@ -151,7 +107,7 @@ export class UserDialog extends LitElement {
         html`<form @submit=${(event: SubmitEvent) => void this.save(event)} novalidate>
           <h2 id="user-title">${editing ? `Edit ${this.user?.name || this.user?.email}` : 'Invite a user'}</h2>
           ${general ? html`<p class="error-box" role="alert">${general}</p>` : ''}
-          <div class="row">
+          <div class="pair">
             ${this.input('name', 'Name', 'text', this.user?.name ?? '')} ${this.input('email', 'E-mail', 'email', this.user?.email ?? '')}
           </div>
           ${this.input('password', editing ? 'New password' : 'Password', 'password', '', {
@@ -175,8 +131,7 @@ export class UserDialog extends LitElement {
             >
             ${this.fieldError('isAdmin') ? html`<p class="field-error">${this.fieldError('isAdmin')}</p>` : ''}
           </div>
-          <div class="toolbar">
-            <span class="spacer"></span>
+          <div class="footer">
             <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Cancel</button>
             <button type="submit" class="primary" ?disabled=${this.busy}>
               ${this.busy ? 'Saving…' : editing ? 'Save changes' : 'Create user'}

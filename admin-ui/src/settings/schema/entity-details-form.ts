@@ -2,8 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { api } from '../../api/client.js';
 import type { EntityView, One } from '../../api/types.js';
 import { store } from '../../state/app-store.js';
-import { sharedStyles } from '../../ui/styles.js';
-import { problemAt, unplacedMessages } from './form-errors.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
+import { problemAt, unplacedMessages } from '../../ui/form-errors.js';
 
 /**
  * The labels, description and data-subject flag of an entity (`PATCH
@@ -19,26 +19,16 @@ export class EntityDetailsForm extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
-      form {
-        display: grid;
-        gap: 0.875rem;
-      }
-      .pair {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: 0.75rem;
-      }
+      /* A settings panel: Save sits at the start, its outcome beside it. */
       .footer {
-        display: flex;
+        justify-content: flex-start;
         align-items: center;
         gap: 0.75rem;
       }
       label.check {
         font-weight: 400;
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
       }
     `,
   ];

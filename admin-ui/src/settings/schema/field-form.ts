@@ -2,9 +2,9 @@ export type { FieldBody } from './field-draft.js';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from '../../api/client.js';
 import type { EntityView, FieldMetadata, SelectOption } from '../../api/types.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import { renderDefaultInput, takesDefault, type DefaultDraft } from './field-default.js';
-import { problemAt, problemsByIndex, unplacedMessages } from './form-errors.js';
+import { problemAt, problemsByIndex, unplacedMessages } from '../../ui/form-errors.js';
 import { bodyOf, draftFromField, emptyDraft, type FieldBody, type FieldDraft } from './field-draft.js';
 import { ALWAYS_INDEXED_TYPES, UNINDEXABLE_TYPES, snakeCase, typeLabel, type FieldTypeInfo } from './schema-text.js';
 import { textInput, typeOptions, type OptionsHost } from './field-type-options.js';
@@ -35,16 +35,8 @@ export class FieldForm extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
-      form {
-        display: grid;
-        gap: 1rem;
-      }
-      .pair {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: 0.75rem;
-      }
       .options {
         display: grid;
         gap: 0.75rem;
@@ -72,12 +64,6 @@ export class FieldForm extends LitElement {
         font-weight: 400;
         display: inline-flex;
         gap: 0.375rem;
-        align-items: center;
-      }
-      .footer {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5rem;
       }
       code {
         font-size: 0.875rem;

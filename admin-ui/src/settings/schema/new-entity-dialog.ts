@@ -3,8 +3,8 @@ import { api } from '../../api/client.js';
 import type { EntityView, One } from '../../api/types.js';
 import { navigate } from '../../router.js';
 import { store } from '../../state/app-store.js';
-import { sharedStyles } from '../../ui/styles.js';
-import { problemAt, unplacedMessages } from './form-errors.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
+import { problemAt, unplacedMessages } from '../../ui/form-errors.js';
 import { pluralise, snakeCase } from './schema-text.js';
 
 interface EntityDraft {
@@ -41,25 +41,10 @@ export class NewEntityDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
-      form {
-        display: grid;
-        gap: 0.875rem;
-      }
-      .pair {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-        gap: 0.75rem;
-      }
-      .footer {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5rem;
-      }
       label.check {
         font-weight: 400;
-        display: flex;
-        gap: 0.5rem;
         align-items: baseline;
       }
     `,

@@ -1,18 +1,12 @@
 import { css } from 'lit';
 
-/** The layout of the relation type dialog. */
+/** The layout of the relation type dialog, added after `sharedStyles` and `dialogStyles`. */
 export const relationStyles = css`
   dialog {
     max-width: min(50rem, 94vw);
   }
-  form {
-    display: grid;
-    gap: 1rem;
-  }
   .pair {
-    display: grid;
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-    gap: 0.75rem;
   }
   fieldset {
     border: 0;
@@ -38,7 +32,6 @@ export const relationStyles = css`
     font-weight: 400;
     display: inline-flex;
     gap: 0.375rem;
-    align-items: center;
   }
   h3 {
     font-size: 1rem;
@@ -80,10 +73,5 @@ export const relationStyles = css`
   code {
     font-size: 0.8125rem;
     color: var(--tr-muted);
-  }
-  .footer {
-    display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
   }
 `;

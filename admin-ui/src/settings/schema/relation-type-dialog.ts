@@ -2,10 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import { api, ApiError } from '../../api/client.js';
 import type { One, RelationTypeMetadata } from '../../api/types.js';
 import { store } from '../../state/app-store.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import type { FieldBody } from './field-form.js';
 import './field-form.js';
-import { problemAt, problemsByIndex, unplacedMessages } from './form-errors.js';
+import { problemAt, problemsByIndex, unplacedMessages } from '../../ui/form-errors.js';
 import { relationDraft, relationBody, type RelationDraft } from './relation-draft.js';
 import { relationStyles } from './relation-styles.js';
 import { snakeCase, typeLabel } from './schema-text.js';
@@ -28,7 +28,7 @@ export class RelationTypeDialog extends LitElement {
     busy: { state: true },
   };
 
-  static override styles = [sharedStyles, relationStyles];
+  static override styles = [sharedStyles, dialogStyles, relationStyles];
 
   declare existing: RelationTypeMetadata | null;
   declare draft: RelationDraft;

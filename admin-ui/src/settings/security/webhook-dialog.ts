@@ -1,12 +1,14 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ApiError, api, messageOf } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import type { One } from '../../api/types.js';
-import { sharedStyles } from '../../ui/styles.js';
+import { dialogStyles, sharedStyles } from '../../ui/styles.js';
 import '../people/check-list.js';
 import type { CheckList } from '../people/check-list.js';
 import { CORE_EVENTS, type Webhook } from './webhook-api.js';
 import { formText } from '../people/people-api.js';
+import { textField } from '../../ui/text-field.js';
+import { asError, problemAt, unplacedMessages } from '../../ui/form-errors.js';
 
 const FIELDS = ['url', 'events', 'entities', 'active', 'description'];
 
@@ -24,20 +26,7 @@ export class WebhookDialog extends LitElement {
     busy: { state: true },
   };
 
-  static override styles = [
-    sharedStyles,
-    css`
-      form {
-        display: grid;
-        gap: 0.875rem;
-      }
-      .check {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, dialogStyles];
 
   declare entityNames: Array<{ value: string; label: string }>;
   declare hook: Webhook | null;
@@ -67,7 +56,7 @@ export class WebhookDialog extends LitElement {
   }
 
   private problem(field: string): string {
-    return this.error instanceof ApiError ? (this.error.forField(field) ?? '') : '';
+    return problemAt(this.error, field) ?? '';
   }
 
   private async save(event: SubmitEvent): Promise<void> {
@@ -94,44 +83,38 @@ export class WebhookDialog extends LitElement {
       this.renderRoot.querySelector('dialog')?.close();
       this.dispatchEvent(new CustomEvent('saved', { detail: saved.data }));
     } catch (error) {
-      this.error = error instanceof Error ? error : new Error(messageOf(error));
+      this.error = asError(error);
     } finally {
       this.busy = false;
     }
   }
 
   private form() {
-    const unplaced =
-      this.error instanceof ApiError && this.error.errors.length
-        ? this.error.errors.filter((problem) => !FIELDS.includes(problem.path.split(/[.[]/)[0] ?? '')).map((problem) => problem.message)
-        : this.error
-          ? [this.error.message]
-          : [];
+    const unplaced = unplacedMessages(this.error, FIELDS);
     const pluginEvents = (this.hook?.events ?? []).filter((event) => !CORE_EVENTS.includes(event)).join(', ');
     return html`<form @submit=${(event: SubmitEvent) => void this.save(event)} novalidate>
       <h2 id="hook-title">${this.hook ? 'Edit webhook' : 'New webhook'}</h2>
       ${unplaced.length ? html`<p class="error-box" role="alert">${unplaced.join('; ')}</p>` : nothing}
-      <div class="field">
-        <label for="url">Receiver URL</label>
-        <input id="url" name="url" type="url" placeholder="https://hooks.example.com/trellis" .value=${this.hook?.url ?? ''} />
-        ${this.problem('url') ? html`<p class="field-error">${this.problem('url')}</p>` : nothing}
-      </div>
+      ${textField({
+        name: 'url',
+        label: 'Receiver URL',
+        type: 'url',
+        placeholder: 'https://hooks.example.com/trellis',
+        value: this.hook?.url ?? '',
+        problem: this.problem('url'),
+      })}
       <tr-check-list
         label="Events"
         .choices=${CORE_EVENTS.map((event) => ({ value: event, label: event === '*' ? 'Every event (*)' : event }))}
         .error=${this.problem('events')}
       ></tr-check-list>
-      <div class="field">
-        <label for="pluginEvents">Plugin events</label>
-        <input
-          id="pluginEvents"
-          name="pluginEvents"
-          placeholder="sales.deal_won, sales.*"
-          .value=${pluginEvents}
-          aria-describedby="plugin-hint"
-        />
-        <span class="hint" id="plugin-hint">Optional: events announced by plugins, separated by commas.</span>
-      </div>
+      ${textField({
+        name: 'pluginEvents',
+        label: 'Plugin events',
+        placeholder: 'sales.deal_won, sales.*',
+        value: pluginEvents,
+        hint: 'Optional: events announced by plugins, separated by commas.',
+      })}
       <tr-check-list
         label="Only records of these entities"
         empty="No entities yet."
@@ -139,14 +122,9 @@ export class WebhookDialog extends LitElement {
         .error=${this.problem('entities')}
       ></tr-check-list>
       <span class="hint">None checked: record and relation events of every entity.</span>
-      <div class="field">
-        <label for="description">Description</label>
-        <input id="description" name="description" .value=${this.hook?.description ?? ''} />
-        ${this.problem('description') ? html`<p class="field-error">${this.problem('description')}</p>` : nothing}
-      </div>
+      ${textField({ name: 'description', label: 'Description', value: this.hook?.description ?? '', problem: this.problem('description') })}
       <label class="check"><input type="checkbox" name="active" .checked=${this.hook?.active ?? true} /> Active</label>
-      <div class="toolbar">
-        <span class="spacer"></span>
+      <div class="footer">
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Cancel</button>
         <button type="submit" class="primary" ?disabled=${this.busy}>
           ${this.busy ? 'Saving…' : this.hook ? 'Save webhook' : 'Create webhook'}

@@ -1,6 +1,10 @@
 /**
  * The sales plugin's UI module (package.json `trellis.ui`), loaded by the admin UI at run time.
- * Its elements (the deal board, the forecast page, the deal and activity panels) are defined
- * here as they are written; until then the module defines nothing.
+ * Importing it defines every element the plugin's `ui` contributions name: the board, forecast
+ * and activities pages, the deals panel on companies and contacts, and the pipeline widget.
  */
-export {};
+import './board/sales-board-page.js';
+import './forecast/sales-forecast-page.js';
+import './activities/sales-activities-page.js';
+import './sales-deal-panel.js';
+import './sales-pipeline-widget.js';

@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client.js';
+import { ApiError, messageOf } from '../api/client.js';
 
 /** Whether `path` is `prefix` or lies under it (`prefix.x`, `prefix[0]`). */
 function under(path: string, prefix: string): boolean {
@@ -8,6 +8,11 @@ function under(path: string, prefix: string): boolean {
 /** The API's message for one input (`name`, `options.target`), if any. */
 export function problemAt(error: unknown, path: string): string | undefined {
   return error instanceof ApiError ? error.forField(path) : undefined;
+}
+
+/** What was thrown, as an `Error` a form keeps in its state (an `ApiError` stays one). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(messageOf(error));
 }
 
 /**
