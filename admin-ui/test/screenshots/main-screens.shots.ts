@@ -11,10 +11,10 @@ let server: UiServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The first-party plugins with their demo data: what `TRELLIS_DEMO=1 npm start` shows.
+  // The first-party plugins with their demo data: what `TRELLIS_DEMO=1 npm start` shows once Sales is enabled.
   ({ server, browser } = await startSuite({
     pluginDirs: ['plugins', 'examples'],
-    env: { TRELLIS_DEMO: '1', TRELLIS_DEFAULT_PLUGINS: 'contacts' },
+    env: { TRELLIS_DEMO: '1', TRELLIS_DEFAULT_PLUGINS: 'contacts,sales' },
   }));
 });
 
@@ -57,6 +57,14 @@ it('saves the main screens', async () => {
 
   await page.goto('/settings/roles/sales_rep');
   await shoot(page, 'permission-matrix');
+
+  await page.goto('/plugins/sales/board');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await shoot(page, 'sales-board');
+
+  await page.goto('/plugins/sales/forecast');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await shoot(page, 'sales-forecast');
 
   await page.goto('/settings/plugins');
   await shoot(page, 'plugin-manager');
