@@ -16,6 +16,7 @@ import { SessionService } from './auth/sessions.js';
 import { readConfig, type TrellisConfig } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrateSystemTables } from './db/system-schema.js';
+import { IndexService } from './entities/index-service.js';
 import { MetadataService } from './entities/metadata-service.js';
 import { MetadataStore } from './entities/metadata-store.js';
 import { listenForMetadataChanges } from './entities/metadata-sync.js';
@@ -103,6 +104,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
   const ajv = createAjv();
   const store = new MetadataStore(db, ajv);
   const metadata = new MetadataService(db, store, ajv);
+  const indexes = new IndexService(db, store, ajv);
   const relationTypes = new RelationTypeService(db, store, ajv);
   const events = new DomainEvents(logger);
   const recordHooks = new RecordHooksRegistry();
@@ -129,6 +131,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     db,
     store,
     metadata,
+    indexes,
     relationTypes,
     hooks: recordHooks,
     events,
@@ -212,7 +215,7 @@ export async function createTrellis(options: CreateTrellisOptions = {}): Promise
     routers: [
       sessionRouter(auth),
       usersRouter(auth.users),
-      metaRouter(store, metadata, access),
+      metaRouter(store, metadata, indexes, access),
       relationTypesRouter(store, relationTypes),
       relationsRouter(relations),
       timelineRouter(timeline),

@@ -179,7 +179,10 @@ describe('demo data with TRELLIS_DEMO', () => {
     const server = await startTestServer({ plugins: { plugins: PLUGINS }, config: { defaultPlugins: [] } });
     try {
       const listed = (await server.request('GET', '/api/plugins')).body.data as Array<{ name: string; hasDemo: boolean }>;
-      expect(Object.fromEntries(listed.map((plugin) => [plugin.name, plugin.hasDemo]))).toMatchObject({ 'demo-base': true, 'demo-plain': false });
+      expect(Object.fromEntries(listed.map((plugin) => [plugin.name, plugin.hasDemo]))).toMatchObject({
+        'demo-base': true,
+        'demo-plain': false,
+      });
 
       const early = await server.request('POST', '/api/plugins/demo-extra/demo');
       expect(early.status).toBe(409);

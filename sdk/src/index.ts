@@ -17,7 +17,7 @@ export type {
 } from './aggregates.js';
 export type { PluginContext, RouteContext, RouteHandler, PluginRouter, RecordHookContext } from './context.js';
 export { SYSTEM_FIELDS, defineEntity } from './entities.js';
-export type { SystemField, EntityDefinition, EntityMetadata } from './entities.js';
+export type { SystemField, EntityDefinition, EntityMetadata, EntityIndexDefinition, EntityIndexMetadata } from './entities.js';
 export { TrellisError, ValidationError, NotFoundError, ConflictError, ForbiddenError } from './errors.js';
 export { CORE_EVENT_TYPES } from './events.js';
 export type {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineFieldType, definePlugin, ValidationError } from '@trellis/sdk';
+import { defineEntity, defineFieldType, definePlugin, ValidationError } from '@trellis/sdk';
 
 describe('definePlugin', () => {
   it('accepts a well-formed plugin and freezes it', () => {
@@ -79,5 +79,27 @@ describe('ValidationError', () => {
     expect(error.status).toBe(400);
     expect(error.message).toBe('2 problems in the request');
     expect(ValidationError.at('message', 'must not be blank').message).toBe('message: must not be blank');
+  });
+});
+
+describe('defineEntity indexes', () => {
+  const fields = [
+    { name: 'status', type: 'text' },
+    { name: 'tags', type: 'multi_select', options: { choices: ['a'] } },
+  ] as const;
+
+  it('accepts composite indexes over declared and system fields', () => {
+    const entity = defineEntity({ name: 'ticket', label: 'Ticket', fields: [...fields], indexes: [{ fields: ['status', 'owner_id'] }] });
+    expect(entity.indexes).toEqual([{ fields: ['status', 'owner_id'] }]);
+  });
+
+  it.each([
+    [[{ fields: [] }], /must name 1 to 8 fields/],
+    [[{ fields: ['status', 'nope'] }], /fields\[1\] "nope" is not a field/],
+    [[{ fields: ['tags'] }], /fields\[0\] "tags" is a multi_select field/],
+    [[{ fields: ['status', 'status'] }], /names a field twice/],
+    [[{ fields: ['status'] }, { fields: ['status'], unique: true }], /indexes\[1\].*repeats another index/],
+  ])('refuses bad indexes %j', (indexes, message) => {
+    expect(() => defineEntity({ name: 'ticket', label: 'Ticket', fields: [...fields], indexes })).toThrow(message);
   });
 });

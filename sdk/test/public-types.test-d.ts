@@ -9,6 +9,8 @@ import {
   type FILTER_OPERATORS,
   type SYSTEM_FIELDS,
   type EntityDefinition,
+  type EntityIndexDefinition,
+  type EntityIndexMetadata,
   type EntityMetadata,
   type FieldDefinition,
   type FieldMetadata,
@@ -50,6 +52,20 @@ describe('defineEntity', () => {
 
   it('lists entity metadata fields as FieldMetadata', () => {
     expectTypeOf<EntityMetadata['fields']>().toEqualTypeOf<FieldMetadata[]>();
+  });
+
+  it('takes composite indexes as field lists and reports them named', () => {
+    const entity = defineEntity({
+      name: 'ticket',
+      label: 'Ticket',
+      fields: [{ name: 'status', type: 'text' }],
+      indexes: [{ fields: ['status', 'owner_id'], unique: false }],
+    });
+    expectTypeOf(entity.indexes).toExtend<EntityIndexDefinition[] | undefined>();
+    expectTypeOf<{ fields: string[] }>().toExtend<EntityIndexDefinition>();
+    expectTypeOf<{ unique: true }>().not.toExtend<EntityIndexDefinition>();
+    expectTypeOf<EntityMetadata['indexes']>().toEqualTypeOf<EntityIndexMetadata[]>();
+    expectTypeOf<EntityIndexMetadata['plugin']>().toEqualTypeOf<string | null>();
   });
 });
 

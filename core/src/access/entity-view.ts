@@ -24,6 +24,8 @@ export function entityView(meta: StoredEntityMetadata, grants: Grants | null): E
   return {
     ...meta,
     fields: meta.fields.filter((field) => !grant.hidden.has(field.name)),
+    // An index names its fields: one over a hidden field would tell that the field exists.
+    indexes: meta.indexes.filter((index) => !index.fields.some((field) => grant.hidden.has(field))),
     access: { ...grant.scopes, readOnlyFields: [...grant.readOnly] },
   };
 }

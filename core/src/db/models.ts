@@ -36,6 +36,21 @@ export class FieldRow extends Model {
   created_at!: string;
 }
 
+/** A row of `trellis_entity_indexes`: one composite index of a custom table. */
+export class IndexRow extends Model {
+  static override tableName = 'trellis_entity_indexes';
+  static override idColumn = ['entity', 'name'];
+  entity!: string;
+  name!: string;
+  /** The field names, in index order, as a JSON array. */
+  fields_json!: string;
+  is_unique!: boolean | number;
+  /** The plugin that declared the index, or null when a user created it. */
+  plugin!: string | null;
+  position!: number;
+  created_at!: string;
+}
+
 /** A row of `trellis_users`. */
 export class UserRow extends Model {
   static override tableName = 'trellis_users';

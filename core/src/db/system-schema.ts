@@ -111,6 +111,19 @@ const MIGRATIONS: Record<string, (knex: Knex) => Promise<void>> = {
   '0010_audit': createAuditTables,
   '0011_privacy': createPrivacyTables,
   '0012_plugin_demo': createPluginDemoTable,
+  async '0013_entity_indexes'(knex) {
+    // Composite indexes of entity tables (single-field ones are flags on trellis_fields).
+    await knex.schema.createTable('trellis_entity_indexes', (t) => {
+      t.text('entity').notNullable().references('name').inTable('trellis_entities').onDelete('CASCADE');
+      t.text('name').notNullable();
+      t.text('fields_json').notNullable();
+      t.boolean('is_unique').notNullable().defaultTo(false);
+      t.text('plugin');
+      t.integer('position').notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.primary(['entity', 'name']);
+    });
+  },
 };
 
 /** Feeds the in-code migrations to knex's migrator, so `knex_migrations` records what ran. */

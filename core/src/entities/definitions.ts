@@ -1,6 +1,7 @@
 import { FIELD_TYPES, type FieldDefinition, type FieldMetadata, type FieldProblem } from '@trellis/sdk';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { ValidationError } from '../errors.js';
+import { INDEX_DEFINITION, MAX_INDEXES } from './composite-indexes.js';
 import { fieldType, isKnownFieldType } from './field-types/index.js';
 import { validateFieldName } from './identifiers.js';
 import { ajvProblems, fieldSchema } from './validators.js';
@@ -72,6 +73,7 @@ const ENTITY_DEFINITION = {
     description: { type: 'string', maxLength: 2000 },
     dataSubject: { type: 'boolean' },
     fields: { type: 'array', maxItems: 500, items: FIELD_DEFINITION },
+    indexes: { type: 'array', maxItems: MAX_INDEXES, items: INDEX_DEFINITION },
   },
   required: ['name', 'label'],
   additionalProperties: false,
@@ -91,6 +93,7 @@ export interface DefinitionValidators {
   entityPatch: ValidateFunction;
   field: ValidateFunction;
   fieldPatch: ValidateFunction;
+  index: ValidateFunction;
 }
 
 /** Compiles the metadata API's body validators once per app. */
@@ -100,6 +103,7 @@ export function compileDefinitionValidators(ajv: Ajv): DefinitionValidators {
     entityPatch: ajv.compile(ENTITY_PATCH),
     field: ajv.compile(FIELD_DEFINITION),
     fieldPatch: ajv.compile(FIELD_PATCH),
+    index: ajv.compile(INDEX_DEFINITION),
   };
 }
 

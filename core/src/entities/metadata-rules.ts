@@ -54,7 +54,7 @@ export function assertDistinctColumns(fields: FieldMetadata[], path: string): vo
   });
 }
 
-/** A unique index that cannot be built because rows already share a value. */
+/** A unique index (single-field or composite) that cannot be built because rows already share a value. */
 export function translateDdlError(error: unknown): unknown {
   const text = String((error as Error)?.message ?? '');
   if (/UNIQUE constraint failed|could not create unique index/i.test(text)) {

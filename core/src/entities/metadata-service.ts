@@ -3,9 +3,10 @@ import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
 import type { MetadataFact } from '../audit/metadata-audit.js';
 import type { Database } from '../db/connect.js';
-import { EntityRow, FieldRow } from '../db/models.js';
+import { EntityRow, FieldRow, IndexRow } from '../db/models.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { deleteRelationsOfTable } from '../relations/relation-sql.js';
+import { assertNotIndexed, createIndexes, dropIndexes, indexesUsing, normaliseIndexes } from './composite-indexes.js';
 import { addFieldSql, createEntitySql, dropFieldIndexes, dropFieldSql, fieldIndexes } from './ddl.js';
 import {
   assertBody,
@@ -72,6 +73,9 @@ export class MetadataService {
     });
     if (problems.length) throw new ValidationError(problems);
     assertDistinctColumns(fields, 'fields');
+    const allFields = new Map([...SYSTEM_FIELD_METADATA, ...fields].map((field) => [field.name, field]));
+    const plugin = options.plugin ?? null;
+    const indexes = normaliseIndexes(name, definition.indexes ?? [], allFields, [], plugin, (i) => `indexes[${i}].`);
     const meta: StoredEntityMetadata = {
       name,
       label: definition.label,
@@ -80,6 +84,7 @@ export class MetadataService {
       dataSubject: definition.dataSubject ?? false,
       plugin: options.plugin ?? null,
       fields: [...SYSTEM_FIELD_METADATA, ...fields],
+      indexes,
     };
     this.store.build(meta);
     const now = new Date().toISOString();
@@ -100,6 +105,7 @@ export class MetadataService {
           await trx(FieldRow.tableName).insert(fields.map((field) => ({ ...fieldToRow(name, field, now), plugin: meta.plugin })));
         }
         for (const sql of createEntitySql(name, fields, this.db.dialect)) await trx.raw(sql);
+        await createIndexes(trx, name, indexes, allFields);
       },
       options.trx,
       { action: 'metadata.entity_created', entity: name, details: { plugin: meta.plugin } },
@@ -186,7 +192,9 @@ export class MetadataService {
         for (const entity of entities) {
           // Types open to any entity may still link its records: those relations go with them.
           await deleteRelationsOfTable(tx, entity.table);
+          // Its indexes go with the table; their rows go with the entity's.
           await tx.raw(`DROP TABLE ${entity.table}`);
+          await IndexRow.query(tx).where({ entity: entity.name }).delete();
           await FieldRow.query(tx).where({ entity: entity.name }).delete();
           await EntityRow.query(tx).deleteById(entity.name);
         }
@@ -263,6 +271,7 @@ export class MetadataService {
   async dropField(entityName: string, fieldName: string, confirm: unknown): Promise<void> {
     const field = this.userField(entityName, fieldName, 'dropped');
     requireConfirmation(confirm, fieldName, 'a field');
+    assertNotIndexed(entityName, this.store.get(entityName).meta.indexes, fieldName);
     await this.change((trx) => this.dropFieldIn(trx, entityName, field), undefined, {
       action: 'metadata.field_dropped',
       entity: entityName,
@@ -270,7 +279,9 @@ export class MetadataService {
     });
   }
 
+  /** Drops a field with the composite indexes that use it (an uninstalling plugin's fields; the API refuses first). */
   private async dropFieldIn(trx: Knex.Transaction, entityName: string, field: FieldMetadata): Promise<void> {
+    await dropIndexes(trx, entityName, indexesUsing(this.store.get(entityName).meta.indexes, field.name));
     for (const sql of dropFieldSql(entityName, field)) await trx.raw(sql);
     await FieldRow.query(trx).where({ entity: entityName, name: field.name }).delete();
   }

@@ -1,11 +1,12 @@
 import type { MetadataRecorder } from '../audit/metadata-audit.js';
-import type { FieldMetadata } from '@trellis/sdk';
+import type { EntityIndexMetadata, FieldMetadata } from '@trellis/sdk';
 import type { Ajv } from 'ajv';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
-import { EntityRow, FieldRow } from '../db/models.js';
+import { EntityRow, FieldRow, IndexRow } from '../db/models.js';
 import { NotFoundError, TrellisError } from '../errors.js';
 import { RelationTypeStore } from '../relations/relation-type-store.js';
+import { indexFromRow } from './composite-indexes.js';
 import { EntityRuntime, SYSTEM_FIELD_METADATA, type StoredEntityMetadata } from './entity-runtime.js';
 import { isKnownFieldType } from './field-types/index.js';
 import { compileValidators } from './validators.js';
@@ -87,8 +88,11 @@ export class MetadataStore {
     const version = await this.storedVersion(knex);
     const entities = () => EntityRow.query(knex).orderBy('name');
     const fields = () => FieldRow.query(knex).orderBy(['entity', 'position']);
+    const indexes = () => IndexRow.query(knex).orderBy(['entity', 'position']);
     // A transaction is one connection: its queries go one after the other.
-    const [entityRows, fieldRows] = knex.isTransaction ? [await entities(), await fields()] : await Promise.all([entities(), fields()]);
+    const [entityRows, fieldRows, indexRows] = knex.isTransaction
+      ? [await entities(), await fields(), await indexes()]
+      : await Promise.all([entities(), fields(), indexes()]);
     if (this.onUnknownFieldTypes && fieldRows.some((row) => !isKnownFieldType(row.type))) await this.onUnknownFieldTypes(knex);
     await this.relationTypes.load(knex);
     const fieldsByEntity = new Map<string, FieldMetadata[]>();
@@ -102,9 +106,12 @@ export class MetadataStore {
         pluginsByEntity.set(row.entity, owners.set(row.name, row.plugin));
       }
     }
+    const indexesByEntity = new Map<string, EntityIndexMetadata[]>();
+    for (const row of indexRows) indexesByEntity.set(row.entity, [...(indexesByEntity.get(row.entity) ?? []), indexFromRow(row)]);
     const next = new Map<string, EntityRuntime>();
     for (const row of entityRows) {
-      next.set(row.name, this.build(entityFromRow(row, fieldsByEntity.get(row.name) ?? []), pluginsByEntity.get(row.name)));
+      const meta = entityFromRow(row, fieldsByEntity.get(row.name) ?? [], indexesByEntity.get(row.name) ?? []);
+      next.set(row.name, this.build(meta, pluginsByEntity.get(row.name)));
     }
     this.entities = next;
     this.loadedVersion = version;
@@ -161,7 +168,7 @@ function looksStale(error: unknown): boolean {
   return /no such (column|table)|does not exist|has no column/i.test(String((error as Error)?.message));
 }
 
-function entityFromRow(row: EntityRow, fields: FieldMetadata[]): StoredEntityMetadata {
+function entityFromRow(row: EntityRow, fields: FieldMetadata[], indexes: EntityIndexMetadata[]): StoredEntityMetadata {
   return {
     name: row.name,
     label: row.label,
@@ -170,6 +177,7 @@ function entityFromRow(row: EntityRow, fields: FieldMetadata[]): StoredEntityMet
     dataSubject: Boolean(row.data_subject),
     plugin: row.plugin ?? null,
     fields: [...SYSTEM_FIELD_METADATA, ...fields],
+    indexes,
   };
 }
 

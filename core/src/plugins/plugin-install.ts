@@ -4,6 +4,7 @@ import semver from 'semver';
 import { pluginActor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
 import { createSqlAccess } from '../db/sql-runner.js';
+import type { IndexService } from '../entities/index-service.js';
 import type { MetadataService } from '../entities/metadata-service.js';
 import { metadataTransaction } from '../entities/metadata-change.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
@@ -18,6 +19,7 @@ export interface SchemaDeps {
   db: Database;
   store: MetadataStore;
   metadata: MetadataService;
+  indexes: IndexService;
   relationTypes: RelationTypeService;
   services: PluginServiceDeps;
 }
@@ -63,6 +65,8 @@ export async function applyDeclarations(
     }
     if (existing.plugin !== plugin) throw foreign('TRELLIS_ENTITY_EXISTS', `Entity "${entity.name}"`, existing.plugin, plugin);
     for (const field of newFields(deps, entity.name, entity.fields, plugin)) await deps.metadata.addField(entity.name, field, options);
+    // After the fields: a new index may use a field this version added.
+    await deps.indexes.ensurePluginIndexes(entity.name, entity.indexes ?? [], options);
   }
   for (const extension of definition.fields ?? []) {
     for (const field of newFields(deps, extension.entity, extension.fields, plugin)) {

@@ -27,6 +27,18 @@ const FIELD_METADATA: JsonSchema = {
   required: ['name', 'type', 'label', 'required', 'unique', 'indexed', 'default', 'options', 'system', 'position'],
 };
 
+/** A composite index as core reports it. */
+const ENTITY_INDEX: JsonSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', description: 'Derived from the entity and the fields; names the index in DELETE …/indexes/{index}' },
+    fields: { type: 'array', items: { type: 'string' }, description: 'Field names in index order' },
+    unique: { type: 'boolean' },
+    plugin: { type: ['string', 'null'], description: 'The plugin that declared it (it cannot be dropped through the API), or null' },
+  },
+  required: ['name', 'fields', 'unique', 'plugin'],
+};
+
 const ENTITY_METADATA: JsonSchema = {
   type: 'object',
   properties: {
@@ -39,12 +51,17 @@ const ENTITY_METADATA: JsonSchema = {
       items: ref('FieldMetadata'),
       description: 'System fields first, then the entity’s own fields in display order',
     },
+    indexes: {
+      type: 'array',
+      items: ref('EntityIndex'),
+      description: 'Composite indexes, in creation order (single-field indexes are the fields’ `indexed` and `unique` flags)',
+    },
     plugin: {
       type: ['string', 'null'],
       description: 'The plugin that owns the entity (it cannot be dropped through the API), or null for an entity a user created',
     },
   },
-  required: ['name', 'label', 'pluralLabel', 'description', 'fields'],
+  required: ['name', 'label', 'pluralLabel', 'description', 'fields', 'indexes'],
 };
 
 const SCOPE: JsonSchema = { type: 'string', enum: ['none', 'own', 'team', 'all'] };
@@ -124,6 +141,8 @@ export const META_SCHEMAS: Record<string, JsonSchema> = {
   EntityMetadata: ENTITY_METADATA,
   EntityView: ENTITY_VIEW,
   FieldMetadata: FIELD_METADATA,
+  EntityIndexDefinition: bodySchema(bodies.index),
+  EntityIndex: ENTITY_INDEX,
   RelationTypeDefinition: bodySchema(relationTypeBodies.definition),
   RelationTypeChanges: bodySchema(relationTypeBodies.patch),
   RelationTypeMetadata: RELATION_TYPE_METADATA,

@@ -67,6 +67,7 @@ const authPaths: Record<string, OpenApiObject> = {
 
 const ENTITY = pathParameter('entity', 'The entity name');
 const FIELD = pathParameter('field', 'The field name');
+const INDEX = pathParameter('index', 'The composite index name, as `indexes[].name` of the entity reports it');
 const META_WRITE_ERRORS = problems(400, 401, 403, 404, 409, 413, 415);
 
 const metaPaths: Record<string, OpenApiObject> = {
@@ -136,8 +137,32 @@ const metaPaths: Record<string, OpenApiObject> = {
       operationId: 'metaDropField',
       tags: ['Metadata'],
       summary: 'Drop a field and its data',
+      description: 'Refused with a 409 while a composite index uses the field: drop the index first.',
       parameters: [confirmParameter('field')],
-      responses: { '204': { description: 'Dropped' }, ...problems(400, 401, 403, 404) },
+      responses: { '204': { description: 'Dropped' }, ...problems(400, 401, 403, 404, 409) },
+    },
+  },
+  '/api/meta/entities/{entity}/indexes': {
+    parameters: [ENTITY],
+    post: {
+      operationId: 'metaAddIndex',
+      tags: ['Metadata'],
+      summary: 'Add a composite index over several fields',
+      description:
+        'Problems name `fields[j]` (an unknown field, a json or multi_select field, a field named twice). ' +
+        'A unique index over values records already share answers 409.',
+      requestBody: jsonBody(ref('EntityIndexDefinition')),
+      responses: { '201': jsonResponse('Added', dataOf(ref('EntityIndex'))), ...META_WRITE_ERRORS },
+    },
+  },
+  '/api/meta/entities/{entity}/indexes/{index}': {
+    parameters: [ENTITY, INDEX],
+    delete: {
+      operationId: 'metaDropIndex',
+      tags: ['Metadata'],
+      summary: 'Drop a composite index (records are kept)',
+      description: 'An index a plugin declared answers 409: it goes when the plugin is uninstalled.',
+      responses: { '204': { description: 'Dropped' }, ...problems(401, 403, 404, 409) },
     },
   },
 };

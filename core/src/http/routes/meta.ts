@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { IndexService } from '../../entities/index-service.js';
 import type { MetadataService } from '../../entities/metadata-service.js';
 import type { MetadataStore } from '../../entities/metadata-store.js';
 import type { AccessControl } from '../../access/access-control.js';
@@ -11,7 +12,12 @@ import type { TrellisState } from '../context.js';
  * `/api/meta/entities`: entities and fields. Reads answer with the caller's view: entities they
  * may not read are left out, fields hidden from them too, and each entity says what they may do.
  */
-export function metaRouter(store: MetadataStore, service: MetadataService, access: AccessControl): Router<TrellisState> {
+export function metaRouter(
+  store: MetadataStore,
+  service: MetadataService,
+  indexes: IndexService,
+  access: AccessControl,
+): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/meta/entities' });
   // Everyone signed in reads metadata (forms need it); only administrators change it.
   router.use(adminWritesOnly('change entities and fields'));
@@ -50,6 +56,14 @@ export function metaRouter(store: MetadataStore, service: MetadataService, acces
   });
   router.delete('/:entity/fields/:field', async (ctx) => {
     await service.dropField(ctx.params.entity!, ctx.params.field!, ctx.query.confirm);
+    ctx.status = 204;
+  });
+  router.post('/:entity/indexes', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = { data: await indexes.addIndex(ctx.params.entity!, ctx.request.body) };
+  });
+  router.delete('/:entity/indexes/:index', async (ctx) => {
+    await indexes.dropIndex(ctx.params.entity!, ctx.params.index!);
     ctx.status = 204;
   });
   return router;

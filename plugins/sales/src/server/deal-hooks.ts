@@ -1,5 +1,6 @@
 import { Tokens, ValidationError, type RecordHookContext, type RecordHooks, type TrellisRecord } from '@trellis/sdk';
 import { applyManualProbability, checkLostReason, enterStage, followsStage, targetStage } from './deal-rules.js';
+import { deriveExpectedMonth } from './expected-month.js';
 import { DEAL, STAGE, STAGE_CHANGE } from './names.js';
 import { stageAt } from './pipelines.js';
 import { readSettings } from './settings.js';
@@ -48,7 +49,8 @@ async function recordStageChange(record: TrellisRecord, before: TrellisRecord, c
  * Record hooks of `sales_deal`, so the rules hold whichever path writes a deal (the records
  * API, the move route, an import, another plugin): placement in a pipeline and stage,
  * probability following the stage unless set by hand, won/lost stamps and the lost reason,
- * and the stage history on the timeline, all in the write's transaction.
+ * `expected_month` derived from `expected_close`, and the stage history on the timeline, all
+ * in the write's transaction.
  *
  * @example
  * ```ts
@@ -58,6 +60,7 @@ async function recordStageChange(record: TrellisRecord, before: TrellisRecord, c
 export const dealHooks: RecordHooks = {
   entity: DEAL,
   async beforeCreate(data, ctx) {
+    deriveExpectedMonth(data);
     const settings = await readSettings(ctx.services);
     applyManualProbability(data);
     checkLostReason(data, settings);
@@ -65,6 +68,7 @@ export const dealHooks: RecordHooks = {
     if (stage) enterStage(data, stage, settings, new Date().toISOString());
   },
   async beforeUpdate(changes, ctx) {
+    deriveExpectedMonth(changes, ctx.before);
     const settings = await readSettings(ctx.services);
     applyManualProbability(changes);
     checkLostReason(changes, settings);

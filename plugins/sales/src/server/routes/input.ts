@@ -42,19 +42,16 @@ export function intParam(ctx: RouteContext, name: string, fallback: number, min:
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** `from` / `to` months (`2026-03`), as the first and last day they cover. */
+/** `from` / `to` months (`2026-03`), compared with the deals' `expected_month`. */
 export function monthRange(ctx: RouteContext): { from?: string; to?: string } {
   const out: { from?: string; to?: string } = {};
   for (const name of ['from', 'to'] as const) {
     const raw = queryValue(ctx, name);
     if (raw === undefined) continue;
     if (!MONTH.test(raw)) throw ValidationError.at(name, 'must be a month, YYYY-MM');
-    if (name === 'from') out.from = `${raw}-01`;
-    else {
-      const [year, month] = raw.split('-').map(Number) as [number, number];
-      out.to = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-    }
+    out[name] = raw;
   }
+  // YYYY-MM text sorts as the months do.
   if (out.from && out.to && out.from > out.to) throw ValidationError.at('from', 'must not be after "to"');
   return out;
 }
