@@ -43,7 +43,7 @@ export class EntitiesPage extends LitElement {
       .desc {
         color: var(--tr-muted);
         font-size: 0.875rem;
-        max-width: 28rem;
+        max-width: 18rem;
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
