@@ -60,6 +60,7 @@ export type {
   PluginDefinition,
   PluginState,
   PluginInfo,
+  DemoReport,
 } from './plugins.js';
 export type { FieldProblem, ProblemDetails } from './problems.js';
 export type { TrellisRecord, RecordPage, ListQuery } from './records.js';

@@ -287,3 +287,20 @@ function unique(where: string, what: string, names: string[]): void {
     seen.add(name);
   }
 }
+
+/**
+ * What a demo run did: the plugins whose `demo` ran and succeeded, and those whose demo failed
+ * (or was skipped because a plugin they require failed its own).
+ *
+ * @example
+ * ```ts
+ * const report: DemoReport = { seeded: ['contacts'], failed: [] };
+ * const ok = report.failed.length === 0;
+ * ```
+ */
+export interface DemoReport {
+  /** Plugins seeded by this run, each after what it requires. */
+  seeded: string[];
+  /** Plugins whose demo threw, with the error message. */
+  failed: Array<{ plugin: string; error: string }>;
+}

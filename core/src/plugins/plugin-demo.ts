@@ -1,5 +1,4 @@
-import type { PluginContext, PluginDefinition } from '@trellis/sdk';
-import type { DemoReport } from '@trellis/sdk/testing';
+import type { DemoReport, PluginContext, PluginDefinition } from '@trellis/sdk';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
 import type { Logger } from '../logger.js';

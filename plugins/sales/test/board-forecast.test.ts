@@ -171,8 +171,19 @@ describe('GET /analytics/win-loss', () => {
     ]);
   });
 
+  it('tells a rep the configured lost reasons, which the settings (administrators only) would not', async () => {
+    await app.client.put('/api/plugins/sales/settings', { requireLostReason: true, lostReasons: ['Price', 'Timing'] });
+    expect((await as(app, rep.token, 'GET', '/api/plugins/sales/settings')).status).toBe(403);
+    const response = await as(app, rep.token, 'GET', '/api/plugins/sales/lost-reasons');
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ reasons: ['Price', 'Timing'], required: true });
+    await app.client.put('/api/plugins/sales/settings', {});
+    expect((await as(app, rep.token, 'GET', '/api/plugins/sales/lost-reasons')).body.data.reasons).toContain('No budget');
+  });
+
   it('refuses a sales route to a user with no right on deals (403)', async () => {
     const nobody = await signedInUser(app, 'nobody@example.com', []);
+    expect((await as(app, nobody.token, 'GET', '/api/plugins/sales/lost-reasons')).status).toBe(403);
     expect((await as(app, nobody.token, 'GET', '/api/plugins/sales/forecast')).status).toBe(403);
     expect((await as(app, nobody.token, 'GET', `/api/plugins/sales/pipelines/${board.pipeline}/board`)).status).toBe(403);
   });

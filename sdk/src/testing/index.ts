@@ -5,8 +5,10 @@
  * @module testing
  */
 import type { JsonObject } from '../json.js';
-import type { PluginDefinition, PluginInfo } from '../plugins.js';
+import type { DemoReport, PluginDefinition, PluginInfo } from '../plugins.js';
 import type { Services } from '../services.js';
+
+export type { DemoReport } from '../plugins.js';
 
 /**
  * A response as the test client hands it back: status, headers and the parsed JSON body
@@ -66,23 +68,6 @@ export interface TestAppOptions {
   settings?: Record<string, JsonObject>;
   /** Leave plugins installed but disabled (to test enabling). */
   enable?: boolean;
-}
-
-/**
- * What a demo run did: the plugins whose `demo` ran and succeeded, and those whose demo failed
- * (or was skipped because a plugin they require failed its own).
- *
- * @example
- * ```ts
- * const report: DemoReport = await app.plugins.seedDemo();
- * expect(report).toEqual({ seeded: ['contacts'], failed: [] });
- * ```
- */
-export interface DemoReport {
-  /** Plugins seeded by this run, each after what it requires. */
-  seeded: string[];
-  /** Plugins whose demo threw, with the error message. */
-  failed: Array<{ plugin: string; error: string }>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { winLoss } from './analytics.js';
 import { board, stageDeals } from './board.js';
 import { convertLead } from './convert.js';
 import { forecast } from './forecast.js';
+import { lostReasons } from './lost-reasons.js';
 import { moveDeal } from './move.js';
 import { dueActivities } from './activities.js';
 
@@ -26,6 +27,7 @@ export function salesRoutes(router: PluginRouter): void {
   router.post('/deals/:id/move', { permission: { entity: DEAL, action: 'update' } }, moveDeal);
   router.get('/forecast', readDeals, forecast);
   router.get('/analytics/win-loss', readDeals, winLoss);
+  router.get('/lost-reasons', readDeals, lostReasons);
   router.post('/leads/:id/convert', { permission: { entity: LEAD, action: 'update' } }, convertLead);
   router.get('/activities/due', { permission: { entity: ACTIVITY, action: 'read' } }, dueActivities);
 }
