@@ -107,6 +107,8 @@ describe('people and permissions', () => {
 
     await clerk.page.goto(`/records/prospect/${prospectId}`);
     await waitForText(clerk.page.getByRole('heading'), 'Ada Lovelace');
+    // The record belongs to the administrator: named, although the clerk may not list users.
+    await waitForText(clerk.page.getByText(/^Owner: /), 'Owner: Administrator');
     await waitForText(clerk.page.getByText('+44', { exact: false }), '7946');
     expect(await clerk.page.getByText('ada@example.com').count()).toBe(0);
     expect(await clerk.page.getByText('Email', { exact: true }).count()).toBe(0);

@@ -174,4 +174,21 @@ describe('non-administrators', () => {
     }
     expectProblem(await server.request('GET', '/api/users', undefined, { auth: false }), 401);
   });
+
+  it('read colleagues’ names, and nothing else of them, with GET /api/users/names', async () => {
+    const ada = await createUser(server, { email: 'ada.names@example.com', name: 'Ada Names' });
+    const options = bearer(await loginToken(server, 'gus@example.com'));
+    const unknown = '01900000-0000-7000-8000-00000000abcd';
+    const names = expectOk(await server.request('GET', `/api/users/names?ids=${ada.id},${unknown},${ada.id}`, undefined, options)).data;
+    expect(names).toEqual([{ id: ada.id, name: 'Ada Names' }]);
+    expectProblem(await server.request('GET', '/api/users/names', undefined, options), 400, 'TRELLIS_VALIDATION');
+    const tooMany = Array.from({ length: 201 }, (_, i) => `id${i}`).join(',');
+    const refused = expectProblem(
+      await server.request('GET', `/api/users/names?ids=${tooMany}`, undefined, options),
+      400,
+      'TRELLIS_VALIDATION',
+    );
+    expect(refused.errors).toEqual([expect.objectContaining({ path: 'ids' })]);
+    expectProblem(await server.request('GET', `/api/users/names?ids=${ada.id}`, undefined, { auth: false }), 401);
+  });
 });

@@ -88,16 +88,17 @@ export class RecordPage extends LitElement {
     }
   }
 
-  /** The owner's name: "you", or (for administrators, who may read users) the user's name. */
+  /** The owner's name: "You", or the colleague's name (`GET /api/users/names`, open to every user). */
   private async loadOwner(record: RecordRow): Promise<void> {
     const owner = typeof record.owner_id === 'string' ? record.owner_id : null;
     this.ownerName = owner === null ? null : owner === store.user?.id ? 'You' : owner;
-    if (!owner || owner === store.user?.id || !store.user?.isAdmin) return;
+    if (!owner || owner === store.user?.id) return;
     try {
-      const user = (await api.get<One<{ name: string | null; email: string }>>(`/api/users/${owner}`)).data;
-      this.ownerName = user.name || user.email;
+      const [user] = (await api.get<One<Array<{ id: string; name: string }>>>('/api/users/names', { ids: owner })).data;
+      // An owner set by an import may name no user: the id stays.
+      if (user) this.ownerName = user.name;
     } catch {
-      // The id stays: an owner set by an import may name no user.
+      // Names are a nicety: the record shows the owner's id.
     }
   }
 

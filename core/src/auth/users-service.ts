@@ -97,6 +97,20 @@ export class UsersService {
   }
 
   /** One user; a 404 when there is none. */
+  /**
+   * The names of the users among `ids` (unknown ids are left out): what any signed-in user may
+   * know of a colleague, to show who owns a record. A user without a name shows as their e-mail.
+   */
+  async names(ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+    if (!ids.length) return [];
+    const rows = await this.db
+      .knex<UserDbRow>('trellis_users')
+      .whereIn('id', [...ids])
+      .select('id', 'name', 'email')
+      .orderBy('id');
+    return rows.map((row) => ({ id: row.id, name: row.name || row.email }));
+  }
+
   async get(id: string, runner: Knex = this.db.knex): Promise<UserView> {
     const [view] = await this.views(runner, [await this.row(runner, id)]);
     return view as UserView;

@@ -1,7 +1,7 @@
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS } from '../../auth/api-tokens.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import type { JsonSchema } from '../../entities/field-types/index.js';
-import { MAX_USER_PAGE } from '../routes/users.js';
+import { MAX_NAMES, MAX_USER_PAGE } from '../routes/users.js';
 import { dataOf, jsonBody, jsonResponse, problems, ref, type OpenApiObject } from './shared.js';
 
 const ADMIN_NOTE = 'Administrators only: other users get a 403.';
@@ -160,6 +160,30 @@ export function authSecurityPaths(): Record<string, OpenApiObject> {
       post: users('usersCreate', 'Create a user', {
         requestBody: jsonBody(ref('UserAccountInput')),
         responses: { '201': jsonResponse('Created', dataOf(ref('UserAccount'))), ...problems(400, 401, 403, 409, 415) },
+      }),
+    },
+    '/api/users/names': {
+      get: users('usersNames', 'The names of some users: what every signed-in user may know of colleagues', {
+        description: 'Any signed-in user. Unknown ids are left out; a user without a name shows as their e-mail.',
+        parameters: [
+          {
+            name: 'ids',
+            in: 'query',
+            required: true,
+            description: `User ids separated by commas, at most ${MAX_NAMES}`,
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': jsonResponse(
+            'The names',
+            dataOf({
+              type: 'array',
+              items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] },
+            }),
+          ),
+          ...problems(400, 401),
+        },
       }),
     },
     '/api/users/{id}': {

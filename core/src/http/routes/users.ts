@@ -26,11 +26,35 @@ function listOptions(query: ParsedUrlQuery): UserListOptions {
   };
 }
 
-/** `/api/users`: user administration, for administrators only. */
+/** Most ids one `GET /api/users/names` answers for. */
+export const MAX_NAMES = 200;
+
+/** Reads `?ids=a,b,c`. */
+function nameIds(query: ParsedUrlQuery): string[] {
+  const ids = [
+    ...new Set(
+      (single(query, 'ids') ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (!ids.length) throw ValidationError.at('ids', 'must list user ids, separated by commas');
+  if (ids.length > MAX_NAMES) throw ValidationError.at('ids', `may list at most ${MAX_NAMES} ids`);
+  return ids;
+}
+
+/**
+ * `/api/users`: user administration, for administrators only — except `GET /api/users/names`,
+ * which tells every signed-in user the names of colleagues (who owns a record).
+ */
 export function usersRouter(users: UsersService): Router<TrellisState> {
   const router = new Router<TrellisState>({ prefix: '/api/users' });
+  router.get('/names', async (ctx) => {
+    ctx.body = { data: await users.names(nameIds(ctx.query)) };
+  });
   router.use(async (ctx, next) => {
-    if (!ctx.state.actor.isAdmin) throw new ForbiddenError('Only administrators may manage users');
+    if (ctx.path !== '/api/users/names' && !ctx.state.actor.isAdmin) throw new ForbiddenError('Only administrators may manage users');
     await next();
   });
   router.get('/', async (ctx) => {

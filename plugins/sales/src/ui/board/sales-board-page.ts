@@ -99,7 +99,6 @@ export class SalesBoardPage extends LitElement {
       owner: this.query.get('owner') === 'me' ? 'me' : '',
       search: this.query.get('q') ?? '',
     };
-    void userNames().then((names) => (this.owners = names));
     void this.start();
   }
 
@@ -127,6 +126,7 @@ export class SalesBoardPage extends LitElement {
       if (seq !== this.loadSeq) return;
       this.board = board;
       void this.nameCompanies(board);
+      void userNames(board.stages.flatMap((stage) => stage.deals.map((deal) => deal.owner_id))).then((names) => (this.owners = names));
     } catch (error) {
       if (seq === this.loadSeq)
         this.problem = error instanceof ApiProblem && error.errors[0] ? `${error.message}: ${error.errors[0].message}` : messageOf(error);

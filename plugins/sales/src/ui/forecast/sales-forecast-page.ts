@@ -93,7 +93,6 @@ export class SalesForecastPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void userNames().then((names) => (this.owners = names));
     void this.load();
   }
 
@@ -108,6 +107,7 @@ export class SalesForecastPage extends LitElement {
         withQuery(`${SALES}/forecast`, { from: period?.from, to: period?.to, owner: this.owner || undefined }),
       );
       if (seq === this.seq) this.forecast = data;
+      void userNames(data.byOwner.map((row) => row.owner)).then((names) => (this.owners = names));
     } catch (error) {
       if (seq === this.seq) this.problem = messageOf(error);
     }

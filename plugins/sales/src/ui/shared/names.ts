@@ -8,7 +8,7 @@ import type { Me } from './types.js';
  */
 
 let me: Promise<Me | null> | null = null;
-let users: Promise<Map<string, string>> | null = null;
+const users = new Map<string, string>();
 const titles = new Map<string, string>();
 
 /** The signed-in user (null when the session is gone). */
@@ -23,24 +23,25 @@ export function currentUser(): Promise<Me | null> {
 }
 
 /**
- * Names of users by id. Only administrators may list users; for everyone else the map holds
- * the signed-in user alone, and other owners show as "Another user".
+ * Names of the users among `ids` ("You" for the signed-in user), from `GET /api/users/names`,
+ * which every signed-in user may call; names already known are not asked for again.
  */
-export async function userNames(): Promise<Map<string, string>> {
-  users ??= (async () => {
-    const user = await currentUser();
-    const names = new Map<string, string>();
-    if (user) names.set(user.id, 'You');
-    if (!user?.isAdmin) return names;
+export async function userNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  const user = await currentUser();
+  if (user) users.set(user.id, 'You');
+  const wanted = [...new Set(ids)].filter((id): id is string => typeof id === 'string' && id !== '' && !users.has(id));
+  for (let start = 0; start < wanted.length; start += 200) {
     try {
-      const { data } = await callApi<{ data: Array<{ id: string; name: string | null; email: string }> }>('GET', '/api/users?limit=200');
-      for (const row of data) if (row.id !== user.id) names.set(row.id, row.name || row.email);
+      const { data } = await callApi<{ data: Array<{ id: string; name: string }> }>(
+        'GET',
+        withQuery('/api/users/names', { ids: wanted.slice(start, start + 200).join(',') }),
+      );
+      for (const row of data) users.set(row.id, row.name);
     } catch {
       // Names are a nicety: the board works without them.
     }
-    return names;
-  })();
-  return users;
+  }
+  return new Map(users);
 }
 
 /** How an owner is shown, given the names {@link userNames} found. */
