@@ -156,6 +156,19 @@ describe('customising entities, fields and relation types', () => {
     await context.close();
   });
 
+  it('shows a plugin’s fields as read-only, named after the plugin, and fields users add as editable', async () => {
+    await server.api('POST', '/api/meta/entities/company/fields', { name: 'region', type: 'text' });
+    const { context, page } = await open('/settings/entities/company');
+    const name = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Name', exact: true }) });
+    await waitForText(name, 'contacts');
+    await waitForText(name, 'Read-only');
+    expect(await page.getByRole('button', { name: 'Edit Name' }).count()).toBe(0);
+    const region = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Region', exact: true }) });
+    await waitForText(region, 'Custom');
+    await region.getByRole('button', { name: 'Edit Region' }).waitFor();
+    await context.close();
+  });
+
   it('defines a relation type with an attribute', async () => {
     const { context, page } = await open('/settings/relation-types');
     await page.getByRole('button', { name: 'New relation type' }).first().click();

@@ -15,6 +15,9 @@ import {
 import { everyFieldType } from './support/fixtures.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
+/** Fields as reads show them: with the plugin that declared each (none here: users added them all). */
+const asRead = (fields: Array<Record<string, unknown>>) => fields.map((field) => ({ ...field, plugin: null }));
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
@@ -63,10 +66,10 @@ describe('entities', () => {
     const list = expectOk(await server.request('GET', '/api/meta/entities')).data;
     expect(list.map((e: any) => e.name)).toEqual(['account', 'deal']);
     const one = expectOk(await server.request('GET', '/api/meta/entities/deal')).data;
-    // Reads add what the caller may do; an administrator may do everything.
+    // Reads add what the caller may do (an administrator may do everything) and who declared each field.
     const everything = { read: 'all', create: 'all', update: 'all', delete: 'all', export: 'all', readOnlyFields: [] };
-    expect(one).toEqual({ ...created, access: everything });
-    expect(list[1]).toEqual({ ...created, access: everything });
+    expect(one).toEqual({ ...created, fields: asRead(created.fields), access: everything });
+    expect(list[1]).toEqual({ ...created, fields: asRead(created.fields), access: everything });
   });
 
   it('answers 404 for an entity that does not exist', async () => {
@@ -86,7 +89,7 @@ describe('entities', () => {
     expect(patched).toMatchObject({ name: 'deal', label: 'Opportunity', pluralLabel: 'Opportunities', description: 'Sales deals' });
     const read = expectOk(await server.request('GET', '/api/meta/entities/deal')).data;
     expect(read).toMatchObject({ label: 'Opportunity', pluralLabel: 'Opportunities', description: 'Sales deals' });
-    expect(read.fields).toEqual(created.fields);
+    expect(read.fields).toEqual(asRead(created.fields));
   });
 
   it('refuses to rename an entity or set an empty label through PATCH', async () => {

@@ -90,6 +90,13 @@ describe('the plugin lifecycle through the API', () => {
     );
     expectOk(await server.request('POST', '/api/meta/entities/greetings_message/fields', { name: 'mood', type: 'text' }), 201);
     expectOk(await server.request('PATCH', '/api/meta/entities/greetings_message', { label: 'Hello' }));
+    // Reads say who declared each field, so screens offer changes only where they are allowed.
+    const fields = expectOk(await server.request('GET', '/api/meta/entities/greetings_message')).data.fields as Array<{
+      name: string;
+      plugin: string | null;
+    }>;
+    const owners = Object.fromEntries(fields.map((field) => [field.name, field.plugin]));
+    expect(owners).toMatchObject({ message: 'greetings', mood: null, id: null });
   });
 
   it('only lets administrators change plugins or read their settings', async () => {

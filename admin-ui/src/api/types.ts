@@ -1,4 +1,4 @@
-import type { EntityMetadata, PermissionAction, PermissionScope, PluginInfo, TrellisRecord } from '@trellis/sdk';
+import type { EntityMetadata, FieldMetadata, PermissionAction, PermissionScope, PluginInfo, TrellisRecord } from '@trellis/sdk';
 
 export type {
   FieldMetadata,
@@ -24,8 +24,12 @@ export interface CurrentUser {
 /** What the signed-in user may do with an entity's records (`access` in `GET /api/meta/entities`). */
 export type EntityAccess = Record<PermissionAction, PermissionScope> & { readOnlyFields: string[] };
 
+/** A field as the metadata API shows it: with the plugin that declared it (null for fields users added). */
+export type FieldView = FieldMetadata & { plugin: string | null };
+
 /** An entity as the metadata API shows it to the signed-in user. */
-export interface EntityView extends EntityMetadata {
+export interface EntityView extends Omit<EntityMetadata, 'fields'> {
+  fields: FieldView[];
   /** The plugin that declared it, or null for an entity an administrator created. */
   plugin: string | null;
   access: EntityAccess;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { api, messageOf } from '../api/client.js';
-import type { EntityView, FieldMetadata, One, RelationTypeMetadata } from '../api/types.js';
+import type { EntityView, FieldMetadata, FieldView, One, RelationTypeMetadata } from '../api/types.js';
 import { replaceQuery } from '../router.js';
 import { store, StoreController } from '../state/app-store.js';
 import { states } from '../ui/states.js';
@@ -95,7 +95,7 @@ export class EntityListPage extends LitElement {
 
   private get shownFields(): FieldMetadata[] {
     const byName = new Map(this.entity?.fields.map((field) => [field.name, field]));
-    return this.columns.map((name) => byName.get(name)).filter((field): field is FieldMetadata => !!field);
+    return this.columns.map((name) => byName.get(name)).filter((field): field is FieldView => !!field);
   }
 
   override willUpdate(): void {

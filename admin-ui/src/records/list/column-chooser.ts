@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { EntityView, FieldMetadata } from '../../api/types.js';
+import type { EntityView, FieldMetadata, FieldView } from '../../api/types.js';
 import { sharedStyles } from '../../ui/styles.js';
 
 /**
@@ -119,7 +119,7 @@ export class ColumnChooser extends LitElement {
 
   override render() {
     const byName = new Map(this.entity.fields.map((field) => [field.name, field]));
-    const shown = this.columns.map((name) => byName.get(name)).filter((field): field is FieldMetadata => !!field);
+    const shown = this.columns.map((name) => byName.get(name)).filter((field): field is FieldView => !!field);
     const hidden = this.entity.fields.filter((field) => field.name !== 'id' && !this.columns.includes(field.name));
     return html`
       <button type="button" aria-haspopup="dialog" @click=${() => this.dialog?.showModal()}>Columns</button>

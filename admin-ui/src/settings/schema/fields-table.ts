@@ -1,16 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { confirmAction } from '../../ui/confirm-dialog.js';
 import { api } from '../../api/client.js';
-import type { EntityView, FieldMetadata } from '../../api/types.js';
+import type { EntityView, FieldMetadata, FieldView } from '../../api/types.js';
 import { sharedStyles } from '../../ui/styles.js';
 import './field-dialog.js';
 import type { FieldDialog } from './field-dialog.js';
 import { fieldFlags, typeLabel } from './schema-text.js';
-
-/** The plugin that declared a field: a name, null for a field users added, undefined when the metadata does not say. */
-function fieldPlugin(field: FieldMetadata): string | null | undefined {
-  return (field as FieldMetadata & { plugin?: string | null }).plugin;
-}
 
 /**
  * The fields of an entity: its own fields (edit, delete) then the system fields every record
@@ -89,11 +84,8 @@ export class FieldsTable extends LitElement {
     });
   }
 
-  private row(field: FieldMetadata) {
-    const declared = fieldPlugin(field);
-    // Without per-field ownership, a plugin entity's fields may be the plugin's: the API refuses those changes and says why.
-    const owner = field.system ? 'System' : typeof declared === 'string' ? declared : null;
-    const unknown = !field.system && declared === undefined && this.entity.plugin !== null;
+  private row(field: FieldView) {
+    const owner = field.system ? 'System' : field.plugin;
     const locked = owner !== null;
     const why = field.system
       ? 'System fields are maintained by Trellis and cannot be changed.'
@@ -103,9 +95,7 @@ export class FieldsTable extends LitElement {
       <td><code>${field.name}</code></td>
       <td>${typeLabel(field.type)}${field.type === 'lookup' && field.options.target ? html` → ${field.options.target}` : nothing}</td>
       <td><span class="flags">${fieldFlags(field).map((flag) => html`<span class="badge">${flag}</span>`)}</span></td>
-      <td>
-        ${owner ? html`<span class="badge" title=${why}>${owner}</span>` : unknown ? html`<span class="muted" title="Fields of a plugin's entity may belong to the plugin">—</span>` : html`<span class="muted">Custom</span>`}
-      </td>
+      <td>${owner ? html`<span class="badge" title=${why}>${owner}</span>` : html`<span class="muted">Custom</span>`}</td>
       <td class="actions">
         ${
           locked

@@ -74,6 +74,19 @@ const ENTITY_VIEW: JsonSchema = {
     'Entities the caller may not read are not listed (and answer 404).',
   properties: {
     ...(ENTITY_METADATA.properties as Record<string, JsonSchema>),
+    fields: {
+      type: 'array',
+      items: {
+        allOf: [
+          ref('FieldMetadata'),
+          {
+            type: 'object',
+            properties: { plugin: { type: ['string', 'null'], description: 'The plugin that declared the field; null for fields users added' } },
+            required: ['plugin'],
+          },
+        ],
+      },
+    },
     access: {
       type: 'object',
       description:

@@ -26,7 +26,7 @@ export function metaRouter(
   router.get('/', async (ctx) => {
     await store.refreshIfStale();
     const grants = await access.grants(ctx.state.actor);
-    ctx.body = { data: store.list().flatMap((entity) => entityView(entity.meta, grants) ?? []) };
+    ctx.body = { data: store.list().flatMap((entity) => entityView(entity, grants) ?? []) };
   });
   router.post('/', async (ctx) => {
     ctx.status = 201;
@@ -35,7 +35,7 @@ export function metaRouter(
   router.get('/:entity', async (ctx) => {
     await store.refreshIfStale();
     const name = ctx.params.entity!;
-    const view = entityView(store.get(name).meta, await access.grants(ctx.state.actor));
+    const view = entityView(store.get(name), await access.grants(ctx.state.actor));
     // Like an unknown entity: a user without read rights learns nothing more from its metadata.
     if (!view) throw new NotFoundError(`Entity "${name}"`);
     ctx.body = { data: view };
