@@ -81,7 +81,9 @@ const ENTITY_VIEW: JsonSchema = {
           ref('FieldMetadata'),
           {
             type: 'object',
-            properties: { plugin: { type: ['string', 'null'], description: 'The plugin that declared the field; null for fields users added' } },
+            properties: {
+              plugin: { type: ['string', 'null'], description: 'The plugin that declared the field; null for fields users added' },
+            },
             required: ['plugin'],
           },
         ],
