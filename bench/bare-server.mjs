@@ -18,21 +18,11 @@
  *   GET   /contact/list/employed-by-filtered   contacts employed by a company in FR with more than 50
  *                                    employees, newest first, 25 rows (the EXISTS Trellis compiles $relation to)
  */
-import { createServer } from 'node:http';
-import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
+import { openBareDatabase, send, serveBare } from './lib/bare-http.mjs';
 
-const [file, portArg = '0', host = '127.0.0.1'] = process.argv.slice(2);
-if (!file) {
-  process.stderr.write('usage: node bench/bare-server.mjs <sqlite file> [port] [host]\n');
-  process.exit(2);
-}
-
-const db = new Database(file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 5000');
-db.pragma('cache_size = -65536');
+const bare = openBareDatabase('bench/bare-server.mjs');
+const { db } = bare;
 
 const COLUMNS = 'id, created_at, updated_at, created_by, owner_id, first_name, last_name, email, company, score, created, status';
 const PAGE = 25;
@@ -121,12 +111,6 @@ function listRelations(id) {
 }
 
 const updateScore = db.prepare(`UPDATE contact SET score = ?, updated_at = ? WHERE id = ? RETURNING ${COLUMNS}`);
-
-function send(res, status, body) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-  res.end(json);
-}
 
 function readJson(req) {
   return new Promise((resolve, reject) => {
@@ -221,27 +205,4 @@ async function handle(req, res) {
   return send(res, 405, { title: 'Method not allowed' });
 }
 
-const server = createServer((req, res) => {
-  handle(req, res).catch((error) => {
-    if (!res.headersSent) send(res, 500, { title: 'Internal error', detail: error.message });
-    else res.destroy(error);
-  });
-});
-server.keepAliveTimeout = 65_000;
-
-server.listen(Number(portArg), host, () => {
-  const { port } = server.address();
-  process.stdout.write(
-    `Bare baseline is listening on http://${host}:${port} (SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v})\n`,
-  );
-});
-
-const stop = () => {
-  server.closeAllConnections();
-  server.close(() => {
-    db.close();
-    process.exit(0);
-  });
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+serveBare(bare, 'Bare baseline', handle);

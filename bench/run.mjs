@@ -403,6 +403,8 @@ async function main() {
       HOST: '127.0.0.1',
       TRELLIS_ADMIN_EMAIL: ADMIN_EMAIL,
       TRELLIS_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // The benchmark defines its own contact entity: no default plugins (contacts would own one).
+      TRELLIS_DEFAULT_PLUGINS: '',
     },
     logFile: join(tmp, 'trellis.log'),
     urlPattern: /listening on (http:\/\/\S+)/,

@@ -18,19 +18,10 @@
  * same WHERE, same GROUP BY and ORDER BY), so both use the same indexes and the comparison
  * measures only what Trellis adds around the query.
  */
-import { createServer } from 'node:http';
-import Database from 'better-sqlite3';
+import { openBareDatabase, send, serveBare } from './lib/bare-http.mjs';
 
-const [file, portArg = '0', host = '127.0.0.1'] = process.argv.slice(2);
-if (!file) {
-  process.stderr.write('usage: node bench/sales-bare-server.mjs <sqlite file> [port] [host]\n');
-  process.exit(2);
-}
-const db = new Database(file);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 5000');
-db.pragma('cache_size = -65536');
+const bare = openBareDatabase('bench/sales-bare-server.mjs');
+const { db } = bare;
 
 const PAGE = 25;
 const stagesOf = db.prepare('SELECT * FROM "sales_stage" WHERE "pipeline" = ? ORDER BY "position", "id" LIMIT 200');
@@ -44,12 +35,6 @@ const forecastGroups = db.prepare(
    FROM "sales_deal" WHERE "stage" IN (SELECT "id" FROM "sales_stage" WHERE "kind" = 'open')
    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT 10001`,
 );
-
-function send(res, status, body) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
 
 function board(pipeline) {
   const sums = new Map(totals.all(pipeline).map((row) => [row.stage, row]));
@@ -90,27 +75,9 @@ function forecast() {
   return { data: { total, byMonth: rollUp(rows, 'month'), byStage: rollUp(rows, 'stage'), byOwner: rollUp(rows, 'owner_id') } };
 }
 
-const server = createServer((req, res) => {
-  try {
-    const parts = new URL(req.url, 'http://x').pathname.split('/').filter(Boolean);
-    if (req.method === 'GET' && parts[0] === 'board' && parts[1]) return send(res, 200, board(parts[1]));
-    if (req.method === 'GET' && parts[0] === 'forecast') return send(res, 200, forecast());
-    return send(res, 404, { title: 'Not found' });
-  } catch (error) {
-    return send(res, 500, { title: 'Internal error', detail: error.message });
-  }
+serveBare(bare, 'Bare sales baseline', (req, res) => {
+  const parts = new URL(req.url, 'http://x').pathname.split('/').filter(Boolean);
+  if (req.method === 'GET' && parts[0] === 'board' && parts[1]) return send(res, 200, board(parts[1]));
+  if (req.method === 'GET' && parts[0] === 'forecast') return send(res, 200, forecast());
+  return send(res, 404, { title: 'Not found' });
 });
-server.keepAliveTimeout = 65_000;
-server.listen(Number(portArg), host, () => {
-  const { port } = server.address();
-  process.stdout.write(`Bare sales baseline is listening on http://${host}:${port}\n`);
-});
-const stop = () => {
-  server.closeAllConnections();
-  server.close(() => {
-    db.close();
-    process.exit(0);
-  });
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);

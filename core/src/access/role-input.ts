@@ -2,6 +2,7 @@ import { PERMISSION_ACTIONS, PERMISSION_SCOPES, type EntityPermissions, type Fie
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ValidationError } from '../errors.js';
 import { ANY_ENTITY, type RolePermissions } from './system-roles.js';
+import { isJsonObject } from '../json-object.js';
 
 /** A role's name: lower snake case, as in `sales_rep`. */
 export const ROLE_NAME = /^[a-z][a-z0-9_]{1,39}$/;
@@ -18,10 +19,6 @@ export interface RoleInput {
   permissions?: RolePermissions;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function text(body: Record<string, unknown>, key: string, max: number, problems: FieldProblem[]): string | undefined {
   const value = body[key];
   if (value === undefined) return undefined;
@@ -36,7 +33,7 @@ function text(body: Record<string, unknown>, key: string, max: number, problems:
  * must be a field of its entity. Problems name their path (`permissions.deal.hiddenFields[0]`).
  */
 export function checkRoleInput(body: unknown, mode: 'create' | 'patch', store: MetadataStore): RoleInput {
-  if (!isObject(body)) throw ValidationError.at('body', 'must be a JSON object');
+  if (!isJsonObject(body)) throw ValidationError.at('body', 'must be a JSON object');
   const problems: FieldProblem[] = [];
   for (const key of Object.keys(body))
     if (!['name', 'label', 'description', 'permissions'].includes(key))
@@ -61,7 +58,7 @@ export function checkRoleInput(body: unknown, mode: 'create' | 'patch', store: M
 
 /** Checks a permissions map; problems are pushed with their paths. */
 export function checkPermissions(value: unknown, store: MetadataStore, problems: FieldProblem[], path = 'permissions'): RolePermissions {
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     problems.push({ path, message: 'must be an object of entity name (or "*") to permissions' });
     return {};
   }
@@ -69,7 +66,7 @@ export function checkPermissions(value: unknown, store: MetadataStore, problems:
     const here = `${path}.${entityName}`;
     const entity = entityName === ANY_ENTITY ? undefined : store.find(entityName);
     if (entityName !== ANY_ENTITY && !entity) problems.push({ path: here, message: `entity "${entityName}" does not exist` });
-    if (!isObject(entry)) {
+    if (!isJsonObject(entry)) {
       problems.push({ path: here, message: 'must be an object of action to scope' });
       continue;
     }

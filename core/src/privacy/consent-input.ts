@@ -1,5 +1,6 @@
 import type { ConsentStatus, FieldProblem, JsonObject, RecordRef } from '@trellis/sdk';
 import { ValidationError } from '../errors.js';
+import { isJsonObject } from '../json-object.js';
 
 /** Purposes and channels: lower snake case. */
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -20,11 +21,6 @@ export interface ConsentInput {
   recordedAt: string;
 }
 
-/** True for a plain JSON object. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function name(value: unknown, path: string, max: number, problems: FieldProblem[]): string {
   if (typeof value !== 'string' || !NAME.test(value) || value.length > max) {
     problems.push({ path, message: `must be lower snake case, at most ${max} characters` });
@@ -35,10 +31,10 @@ function name(value: unknown, path: string, max: number, problems: FieldProblem[
 
 /** Checks a consent body; every problem names its path. The subject's existence is checked by the service. */
 export function checkConsentInput(body: unknown): ConsentInput {
-  if (!isPlainObject(body)) throw ValidationError.at('body', 'must be a JSON object');
+  if (!isJsonObject(body)) throw ValidationError.at('body', 'must be a JSON object');
   const problems: FieldProblem[] = [];
   const subject = body.subject;
-  if (!isPlainObject(subject) || typeof subject.entity !== 'string' || typeof subject.id !== 'string') {
+  if (!isJsonObject(subject) || typeof subject.entity !== 'string' || typeof subject.id !== 'string') {
     problems.push({ path: 'subject', message: 'must be an object with the entity and id of a person' });
   }
   const purpose = name(body.purpose, 'purpose', 64, problems);
@@ -48,7 +44,7 @@ export function checkConsentInput(body: unknown): ConsentInput {
     problems.push({ path: 'source', message: 'must be a non-empty string of at most 100 characters' });
   }
   const proof = body.proof ?? {};
-  if (!isPlainObject(proof)) problems.push({ path: 'proof', message: 'must be a JSON object' });
+  if (!isJsonObject(proof)) problems.push({ path: 'proof', message: 'must be a JSON object' });
   else if (Buffer.byteLength(JSON.stringify(proof)) > MAX_PROOF_BYTES) {
     problems.push({ path: 'proof', message: `must be at most ${MAX_PROOF_BYTES / 1024} kB as JSON` });
   }

@@ -5,7 +5,7 @@ import type { MetadataStore } from '../entities/metadata-store.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { RecordsTransaction } from '../records/records-transaction.js';
 import type { TimelineService } from '../timeline/timeline-service.js';
-import { isPlainObject } from './consent-input.js';
+import { isJsonObject } from '../json-object.js';
 import type { ConsentService } from './consent-service.js';
 import { findSubject, personalFields, type SubjectRecord } from './data-subjects.js';
 import { eraseRecord, type ErasureMode, type ErasureResult, type RecordEraserDeps } from './record-eraser.js';
@@ -46,7 +46,7 @@ export class PrivacyService {
    * nothing changes and a 409 says what would be touched.
    */
   async erase(ref: RecordRef, body: unknown, actor: Actor): Promise<ErasureResult> {
-    if (!isPlainObject(body)) throw ValidationError.at('body', 'must be a JSON object');
+    if (!isJsonObject(body)) throw ValidationError.at('body', 'must be a JSON object');
     const mode = body.mode as ErasureMode;
     if (!MODES.includes(mode)) throw ValidationError.at('mode', 'must be anonymise or delete');
     if (body.confirm !== undefined && typeof body.confirm !== 'string') throw ValidationError.at('confirm', 'must be the record id');

@@ -6,7 +6,7 @@ import type { MetadataStore } from '../entities/metadata-store.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { RecordsTransaction } from '../records/records-transaction.js';
-import { isPlainObject } from './consent-input.js';
+import { isJsonObject } from '../json-object.js';
 import { personalFields } from './data-subjects.js';
 import { eraseRecord, type ErasureMode, type RecordEraserDeps } from './record-eraser.js';
 
@@ -54,7 +54,7 @@ export class RetentionService {
   /** Sets an entity's policy from `{days, action}`; problems name the field. */
   async set(entityName: string, body: unknown, actor: Actor): Promise<RetentionPolicy> {
     const entity = this.store.get(entityName);
-    if (!isPlainObject(body)) throw ValidationError.at('body', 'must be a JSON object');
+    if (!isJsonObject(body)) throw ValidationError.at('body', 'must be a JSON object');
     const { days, action } = body;
     if (!Number.isInteger(days) || (days as number) < 0 || (days as number) > MAX_DAYS) {
       throw ValidationError.at('days', `must be a whole number from 0 to ${MAX_DAYS}`);

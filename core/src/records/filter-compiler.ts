@@ -8,6 +8,7 @@ import { ValidationError } from '../errors.js';
 import { readableObject, scopeCondition, viewOf, type ReadGrants } from './record-access.js';
 import { relationCondition, type RelationTypeLookup } from './relation-filter.js';
 import { and, or, placeholders } from './sql.js';
+import { isJsonObject } from '../json-object.js';
 
 const MAX_DEPTH = 12;
 const MAX_LIST = 1000;
@@ -41,13 +42,9 @@ export function compileFilter(filter: unknown, entity: EntityRuntime, alias: str
   return node(filter, { ...context, entity, alias, aliases: { next: 1 } }, 'filter', 0);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function node(value: unknown, scope: Scope, path: string, depth: number): SqlFragment {
   if (depth > MAX_DEPTH) throw ValidationError.at(path, `filters may nest at most ${MAX_DEPTH} levels`);
-  if (!isPlainObject(value)) throw ValidationError.at(path, 'must be an object');
+  if (!isJsonObject(value)) throw ValidationError.at(path, 'must be an object');
   const parts: SqlFragment[] = [];
   for (const [key, inner] of Object.entries(value)) {
     const here = `${path}.${key}`;
@@ -124,14 +121,14 @@ function fieldPath(segments: string[], condition: unknown, scope: Scope, path: s
 
 /** Whether a (valid) field condition holds for a NULL value. */
 function matchesNull(condition: unknown): boolean {
-  if (!isPlainObject(condition)) return condition === null;
+  if (!isJsonObject(condition)) return condition === null;
   return Object.entries(condition).every(([op, value]) =>
     op === 'ne' ? value !== null : op === 'nin' || (op === 'isNull' && value === true) || (op === 'eq' && value === null),
   );
 }
 
 function fieldCondition(field: FieldMetadata, condition: unknown, scope: Scope, path: string): SqlFragment {
-  if (!isPlainObject(condition)) return operator(field, 'eq', condition, scope, `${path}.eq`);
+  if (!isJsonObject(condition)) return operator(field, 'eq', condition, scope, `${path}.eq`);
   const entries = Object.entries(condition);
   if (entries.length === 0) throw ValidationError.at(path, 'needs at least one operator');
   return and(entries.map(([op, value]) => operator(field, op, value, scope, `${path}.${op}`)));

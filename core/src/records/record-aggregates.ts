@@ -13,6 +13,7 @@ import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { fieldType } from '../entities/field-types/index.js';
 import { q } from '../entities/identifiers.js';
 import { ValidationError } from '../errors.js';
+import { isJsonObject } from '../json-object.js';
 
 const MAX_GROUPS = 4;
 const MAX_METRICS = 20;
@@ -46,8 +47,6 @@ export interface AggregatePlan {
   limit: number;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The built-in type a field is stored as (a plugin's type is stored as its base). */
 function baseType(field: FieldMetadata): string {
   return fieldType(field.type).base ?? field.type;
@@ -80,7 +79,7 @@ function planGroup(entity: EntityRuntime, raw: unknown, path: string, alias: str
     if (!GROUPABLE.has(baseType(found))) throw ValidationError.at(path, `${found.type} fields cannot be grouped by`);
     return { name: found.name, field: found, sql: column(found, alias), bucketed: false };
   }
-  if (!isObject(raw)) throw ValidationError.at(path, 'must be a field name or { field, by }');
+  if (!isJsonObject(raw)) throw ValidationError.at(path, 'must be a field name or { field, by }');
   const found = field(entity, raw.field, `${path}.field`);
   if (typeof raw.by !== 'string' || !BUCKETS.has(raw.by))
     throw ValidationError.at(`${path}.by`, `must be one of ${DATE_BUCKETS.join(', ')}`);
@@ -90,7 +89,7 @@ function planGroup(entity: EntityRuntime, raw: unknown, path: string, alias: str
 
 function planMetric(entity: EntityRuntime, name: string, raw: unknown, path: string, alias: string): AggregatePlan['metrics'][number] {
   if (!METRIC_NAME.test(name)) throw ValidationError.at(path, 'metric names are lower snake case, at most 40 characters');
-  if (!isObject(raw)) throw ValidationError.at(path, 'must be an object { fn, field?, times? }');
+  if (!isJsonObject(raw)) throw ValidationError.at(path, 'must be an object { fn, field?, times? }');
   const fn = raw.fn;
   if (typeof fn !== 'string' || !FUNCTIONS.has(fn))
     throw ValidationError.at(`${path}.fn`, `must be one of ${AGGREGATE_FUNCTIONS.join(', ')}`);
@@ -122,7 +121,7 @@ function planMetric(entity: EntityRuntime, name: string, raw: unknown, path: str
  * exist) and plans its SQL expressions. Identifiers come only from metadata.
  */
 export function planAggregate(entity: EntityRuntime, query: unknown, alias: string, dialect: Dialect): AggregatePlan {
-  if (!isObject(query)) throw ValidationError.at('body', 'must be an object { metrics, groupBy?, filter?, limit? }');
+  if (!isJsonObject(query)) throw ValidationError.at('body', 'must be an object { metrics, groupBy?, filter?, limit? }');
   const rawGroups = query.groupBy ?? [];
   if (!Array.isArray(rawGroups)) throw ValidationError.at('groupBy', 'must be an array');
   if (rawGroups.length > MAX_GROUPS) throw ValidationError.at('groupBy', `may hold at most ${MAX_GROUPS} groupings`);
@@ -132,7 +131,7 @@ export function planAggregate(entity: EntityRuntime, query: unknown, alias: stri
     if (names.has(group.name)) throw ValidationError.at(`groupBy[${index}]`, `"${group.name}" is grouped by twice`);
     names.add(group.name);
   }
-  if (!isObject(query.metrics) || Object.keys(query.metrics).length === 0)
+  if (!isJsonObject(query.metrics) || Object.keys(query.metrics).length === 0)
     throw ValidationError.at('metrics', 'must name at least one metric, e.g. { "count": { "fn": "count" } }');
   const entries = Object.entries(query.metrics);
   if (entries.length > MAX_METRICS) throw ValidationError.at('metrics', `may hold at most ${MAX_METRICS} metrics`);

@@ -1,4 +1,4 @@
-import type { AggregateResult, FieldProblem, PermissionAction, RecordPage, TrellisRecord } from '@trellis/sdk';
+import type { AggregateResult, FieldProblem, PermissionAction, RecordPage, TrellisRecord, UpdateOptions } from '@trellis/sdk';
 import type { AccessControl } from '../access/access-control.js';
 import type { Actor } from '../auth/actor.js';
 import type { Database } from '../db/connect.js';
@@ -11,7 +11,6 @@ import type { DomainEvents } from '../events/domain-events.js';
 import { checkInput, decodeRow, type SplitInput } from './codec.js';
 import { assertWritable, guardRecord, visibleRecord, type ReadGrants } from './record-access.js';
 import type { EntityHooks, HookExtras, RecordHooksRegistry } from './record-hooks.js';
-import type { UpdateOptions } from '@trellis/sdk';
 import { RecordReader, type ListOptions, type ReadOptions } from './record-reads.js';
 import { changedFields, insertRows, newRows, touchesLookups, updateStatement, type RecordDeleteCascade } from './record-writes.js';
 import { recordsApi } from './records-api.js';
@@ -258,7 +257,7 @@ export class RecordsService {
    * Runs a write in the given transaction, or in its own one whose after-commit work (events)
    * runs once it has committed. Hooks get records bound to that transaction and actor.
    */
-  private async writing<T>(txn: RecordsTransaction | undefined, actor: Actor, entity: EntityRuntime, work: Work<T>): Promise<T> {
+  private writing<T>(txn: RecordsTransaction | undefined, actor: Actor, entity: EntityRuntime, work: Work<T>): Promise<T> {
     const run = (tx: RecordsTransaction) =>
       work(
         tx,
@@ -266,11 +265,7 @@ export class RecordsService {
       ).catch((error: unknown) => {
         throw translateWriteError(error, entity);
       });
-    if (txn) return run(txn);
-    let own: RecordsTransaction | undefined;
-    const result = await this.db.sql.transaction((runner) => run((own = new RecordsTransaction(runner))));
-    own?.committed();
-    return result;
+    return txn ? run(txn) : this.inTransaction(run);
   }
 
   /** Reads through the transaction when given one, else through the database (retried once on stale metadata). */

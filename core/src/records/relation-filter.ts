@@ -2,6 +2,7 @@ import { isRecordId, type SqlFragment } from '../entities/field-types/index.js';
 import type { EntityRuntime } from '../entities/entity-runtime.js';
 import { ValidationError } from '../errors.js';
 import { and } from './sql.js';
+import { isJsonObject } from '../json-object.js';
 
 /** What the filter needs to know of a relation type (one direction of it). */
 export interface RelationTypeShape {
@@ -24,10 +25,6 @@ const KEYS = new Set(['type', 'to', 'where', 'entity', 'exists', 'count']);
 const COUNT_OPS: Record<string, string> = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 const MAX_COUNT = 1_000_000;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * `{"$relation": {...}}`: whether the record has relations of a type — to one record (`to`),
  * to records matching a filter (`where`, on `entity` when the type allows several), none at all
@@ -46,7 +43,7 @@ export function relationCondition(
   path: string,
   readable: (relationAlias: string, objectEntities: readonly string[]) => SqlFragment | null = () => null,
 ): SqlFragment {
-  if (!isObject(value)) throw ValidationError.at(path, 'must be an object such as {"type": "employed_by"}');
+  if (!isJsonObject(value)) throw ValidationError.at(path, 'must be an object such as {"type": "employed_by"}');
   for (const key of Object.keys(value)) {
     if (!KEYS.has(key)) throw ValidationError.at(`${path}.${key}`, `is not a relation test; use type, to, where, entity, exists or count`);
   }
@@ -102,7 +99,7 @@ function objectEntityOf(value: Record<string, unknown>, type: RelationTypeShape,
 }
 
 function target(to: unknown, type: RelationTypeShape, r: string, path: string): SqlFragment {
-  if (!isObject(to)) throw ValidationError.at(path, 'must be {"entity": "...", "id": "..."}');
+  if (!isJsonObject(to)) throw ValidationError.at(path, 'must be {"entity": "...", "id": "..."}');
   if (!isRecordId(to.id)) throw ValidationError.at(`${path}.id`, 'must be a record id');
   if (to.entity !== undefined && typeof to.entity !== 'string') throw ValidationError.at(`${path}.entity`, 'must be an entity name');
   if (typeof to.entity === 'string' && type.objectEntities.length > 0 && !type.objectEntities.includes(to.entity)) {
@@ -114,7 +111,7 @@ function target(to: unknown, type: RelationTypeShape, r: string, path: string): 
 }
 
 function countCondition(count: unknown, from: string, bindings: unknown[], path: string): SqlFragment {
-  if (!isObject(count) || Object.keys(count).length === 0) throw ValidationError.at(path, 'must be an object such as {"gte": 3}');
+  if (!isJsonObject(count) || Object.keys(count).length === 0) throw ValidationError.at(path, 'must be an object such as {"gte": 3}');
   const parts: SqlFragment[] = [];
   for (const [op, value] of Object.entries(count)) {
     const sign = COUNT_OPS[op];

@@ -6,15 +6,12 @@ import { fieldType } from '../entities/field-types/index.js';
 import type { MetadataStore } from '../entities/metadata-store.js';
 import { ajvProblems } from '../entities/validators.js';
 import { ValidationError } from '../errors.js';
+import { isJsonObject } from '../json-object.js';
 
 const PATH = 'attributes';
 
 /** Attribute values keyed by field name. */
 export type AttributeValues = Record<string, unknown>;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The value as the API reads it back once stored. Attributes live in one JSON column rather
@@ -47,7 +44,7 @@ export class RelationAttributes {
    */
   check(input: unknown, mode: 'create' | 'patch', dialect: Dialect): { values: AttributeValues; problems: FieldProblem[] } {
     if (input === undefined) input = {};
-    if (!isPlainObject(input)) return { values: {}, problems: [{ path: PATH, message: 'must be a JSON object' }] };
+    if (!isJsonObject(input)) return { values: {}, problems: [{ path: PATH, message: 'must be a JSON object' }] };
     const values: AttributeValues = { ...input };
     if (mode === 'create') {
       for (const field of this.fields) if (field.default !== null && values[field.name] === undefined) values[field.name] = field.default;

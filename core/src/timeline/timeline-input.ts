@@ -4,6 +4,7 @@ import { assertBody } from '../entities/definitions.js';
 import { isRecordId } from '../entities/field-types/index.js';
 import { ajvProblems } from '../entities/validators.js';
 import { ValidationError } from '../errors.js';
+import { isJsonObject } from '../json-object.js';
 
 /** Entries on one page when the caller does not say. */
 export const DEFAULT_TIMELINE_LIMIT = 25;
@@ -68,14 +69,14 @@ export class TimelineInput {
     const add = (path: string, message: string) => {
       if (!problems.some((problem) => problem.path === path)) problems.push({ path, message });
     };
-    const content: Partial<TimelineContent> = isObject(value) ? value : {};
+    const content: Partial<TimelineContent> = isJsonObject(value) ? value : {};
     if (typeof content.kind === 'string' && !KIND.test(content.kind))
       add('kind', 'must be lower snake case (a-z, 0-9, _), starting with a letter');
     if (typeof content.title === 'string' && !content.title.trim()) add('title', 'must not be blank');
     // The date-time format admits a leap second (23:59:60), which Date cannot represent.
     if (typeof content.occurredAt === 'string' && Number.isNaN(Date.parse(content.occurredAt)))
       add('occurredAt', 'is not a date and time JavaScript can represent');
-    if (isObject(content.data) && Buffer.byteLength(JSON.stringify(content.data)) > MAX_DATA_BYTES)
+    if (isJsonObject(content.data) && Buffer.byteLength(JSON.stringify(content.data)) > MAX_DATA_BYTES)
       add('data', `must be at most ${MAX_DATA_BYTES / 1024} kB as JSON`);
     if (problems.length) throw new ValidationError(problems);
     return value as TimelineContent;
@@ -88,11 +89,6 @@ export class TimelineInput {
       throw ValidationError.at('limit', `must be a whole number from 1 to ${MAX_TIMELINE_LIMIT}`);
     return value;
   }
-}
-
-/** A JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The cursor after an entry: its time and id, which the (occurred_at, id) keyset continues from. */

@@ -11,7 +11,8 @@ import { guardRecord } from '../records/record-access.js';
 import { newRecordId } from '../records/record-ids.js';
 import type { RecordDeleteCascade } from '../records/record-writes.js';
 import { within, type RecordsTransaction } from '../records/records-transaction.js';
-import { decodeTimelineCursor, encodeTimelineCursor, isObject, TimelineInput } from './timeline-input.js';
+import { decodeTimelineCursor, encodeTimelineCursor, TimelineInput } from './timeline-input.js';
+import { isJsonObject } from '../json-object.js';
 
 /** What a list of a record's timeline may ask for. */
 export interface TimelineListOptions {
@@ -66,7 +67,7 @@ export class TimelineService implements RecordDeleteCascade {
 
   /** Adds an entry (the SDK's shape: the record inside it); 404 when the record does not exist. */
   async post(entry: TimelineEntryInput, actor: Actor, plugin: string | null, txn?: RecordsTransaction): Promise<TimelineEntry> {
-    if (!isObject(entry)) throw ValidationError.at('body', 'must be a JSON object');
+    if (!isJsonObject(entry)) throw ValidationError.at('body', 'must be a JSON object');
     const { record, ...content } = entry;
     return this.add(record, content, actor, plugin, txn);
   }
