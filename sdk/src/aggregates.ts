@@ -72,7 +72,14 @@ export interface AggregateMetric {
  * const groups: AggregateGroup[] = ['stage', { field: 'expected_close', by: 'month' }];
  * ```
  */
-export type AggregateGroup = string | { field: string; by: DateBucket };
+export type AggregateGroup =
+  | string
+  | {
+      /** A date or datetime field. */
+      field: string;
+      /** The bucket its values are cut to (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; date-times in UTC). */
+      by: DateBucket;
+    };
 
 /**
  * An aggregate query: records matching `filter`, grouped by `groupBy` (none: one group of

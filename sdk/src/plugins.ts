@@ -235,7 +235,12 @@ export interface PluginInfo {
   /** Whether it has demo data to seed (`demo` in its definition): `POST /api/plugins/<name>/demo` seeds it. */
   hasDemo: boolean;
   /** Its UI contributions and the URL of its UI module, if any. */
-  ui: (UiContributions & { module: string | null }) | null;
+  ui:
+    | (UiContributions & {
+        /** The URL the admin UI imports the plugin's UI module from, or null when it has none. */
+        module: string | null;
+      })
+    | null;
 }
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -302,5 +307,10 @@ export interface DemoReport {
   /** Plugins seeded by this run, each after what it requires. */
   seeded: string[];
   /** Plugins whose demo threw, with the error message. */
-  failed: Array<{ plugin: string; error: string }>;
+  failed: Array<{
+    /** The plugin whose demo data is missing. */
+    plugin: string;
+    /** Why: what its demo threw, or which required plugin failed first. */
+    error: string;
+  }>;
 }
